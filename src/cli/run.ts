@@ -1,0 +1,26 @@
+/** The process entry: wires the CLI to standard output, standard error and the exit code. */
+import { run } from './main.js';
+
+const chunks: string[] = [];
+let size = 0;
+// Output is buffered and written in large pieces: thousands of small writes are slow.
+const flush = (): void => {
+  if (chunks.length === 0) return;
+  process.stdout.write(chunks.join(''));
+  chunks.length = 0;
+  size = 0;
+};
+const code = run(process.argv.slice(2), {
+  out: (text) => {
+    chunks.push(text);
+    size += text.length;
+    if (size > 1 << 16) flush();
+  },
+  err: (text) => {
+    flush();
+    process.stderr.write(text);
+  },
+  colour: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
+});
+flush();
+process.exitCode = code;

@@ -1,0 +1,406 @@
+/** The one evaluator: reads a rule's condition against a component's facts, in three values. */
+import type { Attempt, Relationship } from './case.schema.js';
+import { fieldValue, partyName, type Cell, type ComponentFacts, type FieldValue } from './facts.js';
+import { cellKey } from './facts.js';
+import type { Condition, FieldName, FieldTest, LevelTest, Side } from './rule.types.js';
+import {
+  DESIGN_STAGES,
+  DOMAIN_WORDS,
+  EVALUATION_WORDS,
+  LEVEL_WORDS,
+  LEVELS,
+  PARTY_KIND_WORDS,
+  PRODUCT_WORDS,
+  STAGE_WORDS,
+  levelRank,
+  type Level,
+  type ModelId,
+  type Stage,
+} from './vocabulary.js';
+
+export type Truth = 'true' | 'false' | 'unknown';
+
+/** A fact found while evaluating, in words, with the record fields it comes from. */
+export interface Witness {
+  readonly text: string;
+  readonly refs: readonly string[];
+}
+
+export interface Outcome {
+  readonly truth: Truth;
+  readonly witnesses: readonly Witness[];
+}
+
+/** A "what if": facts the record leaves open, or doubts, set one way to see what changes. */
+export interface Scenario {
+  /** Replace the level a cell's reading follows. */
+  readonly cells?: ReadonlyMap<number, Level>;
+  /** Give every party of a side with no claim at a stage this level. */
+  readonly fill?: { readonly side: Side; readonly stage: Stage; readonly level: Level };
+  readonly fields?: ReadonlyMap<FieldName, FieldValue>;
+}
+
+/**
+ * What an evaluation leaned on that is open to doubt: unknown side-stages, unknown fields, and
+ * cells whose claim is only suggested or disputed. Uncertainties are computed by varying these.
+ */
+export type Doubt =
+  | { readonly type: 'unknown-stage'; readonly side: Side; readonly stage: Stage }
+  | { readonly type: 'unknown-field'; readonly field: FieldName }
+  | { readonly type: 'doubtful-claim'; readonly cell: number };
+
+export const doubtKey = (d: Doubt): string =>
+  d.type === 'unknown-stage'
+    ? `stage:${d.side}:${d.stage}`
+    : d.type === 'unknown-field'
+      ? `field:${d.field}`
+      : `cell:${d.cell}`;
+
+export class Evaluator {
+  readonly doubts = new Map<string, Doubt>();
+
+  constructor(
+    private readonly facts: ComponentFacts,
+    private readonly scenario: Scenario = {},
+    private readonly model?: ModelId,
+  ) {}
+
+  forModel(model: ModelId): Evaluator {
+    return new Evaluator(this.facts, this.scenario, model);
+  }
+
+  evaluate(condition: Condition): Outcome {
+    if ('all' in condition) return combineAll(condition.all.map((c) => this.evaluate(c)));
+    if ('any' in condition) return combineAny(condition.any.map((c) => this.evaluate(c)));
+    if ('not' in condition) {
+      const inner = this.evaluate(condition.not);
+      return { truth: negate(inner.truth), witnesses: inner.witnesses };
+    }
+    if ('atStage' in condition) {
+      const { stages, every, where } = condition.atStage;
+      const perStage = stages.map((stage) =>
+        combineAll(where.map((test) => this.levelTest(test, stage))),
+      );
+      return every === true ? combineAll(perStage) : combineAny(perStage);
+    }
+    if ('field' in condition) return this.fieldTest(condition);
+    if ('relationship' in condition) return this.relationshipTest(condition.relationship);
+    if ('attempt' in condition) return this.attemptTest(condition.attempt);
+    if ('party' in condition) return this.partyTest(condition.party);
+    if ('humanising' in condition) {
+      const features = this.facts.component.humanising;
+      if (features === undefined) return UNKNOWN;
+      return features.length > 0
+        ? {
+            truth: 'true',
+            witnesses: [
+              {
+                text: `humane features are recorded: ${features.join('; ')}`,
+                refs: ['humanising'],
+              },
+            ],
+          }
+        : {
+            truth: 'false',
+            witnesses: [{ text: 'no humane features are recorded', refs: ['humanising'] }],
+          };
+    }
+    return { truth: 'true', witnesses: [] };
+  }
+
+  /** The level each party on these sides has at a stage, under the scenario; undefined when unknown. */
+  private levelsAt(
+    sides: readonly Side[],
+    stage: Stage,
+  ): { party: number; level: Level | undefined; cell: Cell | undefined }[] {
+    const out: { party: number; level: Level | undefined; cell: Cell | undefined }[] = [];
+    for (const side of sides) {
+      for (const party of this.facts.partiesBySide.get(side) ?? []) {
+        const key = cellKey(party, stage);
+        const cell = this.facts.cells.get(key);
+        const override = this.scenario.cells?.get(key);
+        let level: Level | undefined = override ?? cell?.chosen.level;
+        const fill = this.scenario.fill;
+        if (level === undefined && fill !== undefined && fill.side === side && fill.stage === stage)
+          level = fill.level;
+        if (level === undefined) this.doubt({ type: 'unknown-stage', side, stage });
+        else if (
+          cell !== undefined &&
+          override === undefined &&
+          (cell.disagreement || cell.chosen.certainty === 'suggested')
+        ) {
+          this.doubt({ type: 'doubtful-claim', cell: key });
+        }
+        out.push({ party, level, cell });
+      }
+    }
+    return out;
+  }
+
+  private levelTest(test: LevelTest, stage: Stage): Outcome {
+    const sides: readonly Side[] = typeof test.side === 'string' ? [test.side] : test.side;
+    const entries = this.levelsAt(sides, stage);
+    if (entries.length === 0) {
+      // The parties list is complete: a side with no party took no part.
+      const text = `${cap(STAGE_WORDS[stage])}: no ${sides.map(sideWords).join(' or ')} are listed among the parties`;
+      const truth: Truth =
+        test.atLeast !== undefined && levelRank(test.atLeast) > 0 ? 'false' : 'true';
+      return { truth, witnesses: [{ text, refs: ['parties'] }] };
+    }
+    const known = entries.filter((e) => e.level !== undefined);
+    const anyUnknown = known.length < entries.length;
+    const rank = (e: (typeof entries)[number]): number => levelRank(e.level ?? 'none');
+    const max = known.reduce((m, e) => Math.max(m, rank(e)), -1);
+    const results: Outcome[] = [];
+    if (test.atLeast !== undefined) {
+      const need = levelRank(test.atLeast);
+      if (max >= need)
+        results.push({
+          truth: 'true',
+          witnesses: known.filter((e) => rank(e) >= need).map((e) => this.witness(e, stage)),
+        });
+      else
+        results.push(
+          anyUnknown
+            ? UNKNOWN
+            : { truth: 'false', witnesses: known.map((e) => this.witness(e, stage)) },
+        );
+    }
+    if (test.below !== undefined) {
+      const limit = levelRank(test.below);
+      if (max >= limit)
+        results.push({
+          truth: 'false',
+          witnesses: known.filter((e) => rank(e) >= limit).map((e) => this.witness(e, stage)),
+        });
+      else
+        results.push(
+          anyUnknown
+            ? UNKNOWN
+            : { truth: 'true', witnesses: known.map((e) => this.witness(e, stage)) },
+        );
+    }
+    return combineAll(results);
+  }
+
+  private witness(
+    entry: { party: number; level: Level | undefined; cell: Cell | undefined },
+    stage: Stage,
+  ): Witness {
+    const party = this.facts.doc.parties[entry.party];
+    const who = party === undefined ? 'a party' : partyName(party);
+    const level = entry.level ?? 'none';
+    const cell = entry.cell;
+    const hypothetical =
+      cell === undefined || this.scenario.cells?.has(cellKey(entry.party, stage)) === true;
+    if (hypothetical)
+      return {
+        text: `${cap(STAGE_WORDS[stage])}: ${who} ${LEVEL_WORDS[level]} (supposed)`,
+        refs: [],
+      };
+    const chosen = cell.chosen;
+    const attribution = [chosen.certainty, chosen.source].filter((x) => x !== undefined).join(', ');
+    let text = `${cap(STAGE_WORDS[stage])}: ${who} ${LEVEL_WORDS[level]} (${attribution})`;
+    const refs = [`roles[${chosen.roleIndex}]`];
+    if (cell.disagreement) {
+      const others = cell.claims.filter((c) => c.level !== chosen.level);
+      text += `; but ${others.map((c) => `${c.source ?? 'another claim'} says ${c.level}`).join(', ')}: the sources disagree, and this reading follows the better-attested claim`;
+      refs.push(...others.map((c) => `roles[${c.roleIndex}]`));
+    }
+    return { text, refs };
+  }
+
+  private fieldTest(test: FieldTest): Outcome {
+    const override = this.scenario.fields?.get(test.field);
+    const value = override ?? fieldValue(this.facts.component, test.field);
+    if (value === undefined) {
+      this.doubt({ type: 'unknown-field', field: test.field });
+      return UNKNOWN;
+    }
+    let truth: boolean;
+    if ('in' in test) truth = (test.in as readonly unknown[]).includes(value);
+    else if ('is' in test) truth = value === test.is;
+    else if ('atLeast' in test) truth = typeof value === 'number' && value >= test.atLeast;
+    else truth = Array.isArray(value) && test.includesAny.some((s) => value.includes(s));
+    const refs = override === undefined ? [test.field] : [];
+    return {
+      truth: truth ? 'true' : 'false',
+      witnesses: [{ text: describeField(test.field, value, override !== undefined), refs }],
+    };
+  }
+
+  private relationshipTest(test: {
+    between: readonly [string, string];
+    effect: Relationship['effect'];
+  }): Outcome {
+    const list = this.facts.component.relationships;
+    if (list === undefined) return UNKNOWN;
+    const [a, b] = test.between;
+    const found = list.findIndex(
+      (r) =>
+        r.effect === test.effect &&
+        ((r.between[0] === a && r.between[1] === b) || (r.between[0] === b && r.between[1] === a)),
+    );
+    const pair = `${kindWords(a)} and ${kindWords(b)}`;
+    const verb = test.effect === 'equalises' ? 'evens out the relationship between' : 'keeps apart';
+    return found >= 0
+      ? {
+          truth: 'true',
+          witnesses: [
+            { text: `the record says it ${verb} ${pair}`, refs: [`relationships[${found}]`] },
+          ],
+        }
+      : {
+          truth: 'false',
+          witnesses: [
+            { text: `the record does not say it ${verb} ${pair}`, refs: ['relationships'] },
+          ],
+        };
+  }
+
+  private attemptTest(test: { model?: ModelId; outcome: readonly Attempt['outcome'][] }): Outcome {
+    const list = this.facts.component.attempts;
+    if (list === undefined) return UNKNOWN;
+    const model = test.model ?? this.model;
+    const found = list
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => a.model === model && test.outcome.includes(a.outcome));
+    if (found.length === 0) return { truth: 'false', witnesses: [] };
+    return {
+      truth: 'true',
+      witnesses: found.map(({ a, i }) => ({
+        text: `an attempt at ${a.model}${a.with === undefined ? '' : ` with ${kindWords(a.with)}`} is recorded as ${a.outcome}${a.note === undefined ? '' : ` (${a.note})`}`,
+        refs: [`attempts[${i}]`],
+      })),
+    };
+  }
+
+  private partyTest(test: {
+    kind?: string;
+    side?: Side;
+    livedExperience?: boolean;
+    userLed?: boolean;
+  }): Outcome {
+    const matches: number[] = [];
+    this.facts.doc.parties.forEach((p, i) => {
+      if (test.kind !== undefined && p.kind !== test.kind) return;
+      if (test.side !== undefined && this.facts.sideOf[i] !== test.side) return;
+      if (
+        test.livedExperience !== undefined &&
+        (p.livedExperience === true) !== test.livedExperience
+      )
+        return;
+      if (test.userLed !== undefined && (p.userLed === true) !== test.userLed) return;
+      matches.push(i);
+    });
+    const parties = this.facts.doc.parties;
+    if (matches.length === 0)
+      return {
+        truth: 'false',
+        witnesses: [
+          { text: `no such party is listed (${describePartyTest(test)})`, refs: ['parties'] },
+        ],
+      };
+    return {
+      truth: 'true',
+      witnesses: matches.map((i) => {
+        const p = parties[i];
+        const flags = [
+          p?.livedExperience === true ? 'with lived experience' : '',
+          p?.userLed === true ? 'user-led' : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+        return {
+          text: `${p === undefined ? 'a party' : partyName(p)} (${p === undefined ? '' : kindWords(p.kind)}${flags ? `, ${flags}` : ''})`,
+          refs: [`parties[${i}]`],
+        };
+      }),
+    };
+  }
+
+  private doubt(d: Doubt): void {
+    const key = doubtKey(d);
+    if (!this.doubts.has(key)) this.doubts.set(key, d);
+  }
+}
+
+const UNKNOWN: Outcome = { truth: 'unknown', witnesses: [] };
+
+function negate(t: Truth): Truth {
+  return t === 'true' ? 'false' : t === 'false' ? 'true' : 'unknown';
+}
+
+function combineAll(outcomes: readonly Outcome[]): Outcome {
+  const failed = outcomes.find((o) => o.truth === 'false');
+  if (failed !== undefined) return failed;
+  if (outcomes.some((o) => o.truth === 'unknown')) return UNKNOWN;
+  return { truth: 'true', witnesses: outcomes.flatMap((o) => o.witnesses) };
+}
+
+function combineAny(outcomes: readonly Outcome[]): Outcome {
+  const held = outcomes.filter((o) => o.truth === 'true');
+  if (held.length > 0) return { truth: 'true', witnesses: held.flatMap((o) => o.witnesses) };
+  if (outcomes.some((o) => o.truth === 'unknown')) return UNKNOWN;
+  return { truth: 'false', witnesses: outcomes.flatMap((o) => o.witnesses) };
+}
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const kindWords = (kind: string): string =>
+  PARTY_KIND_WORDS[kind as keyof typeof PARTY_KIND_WORDS] ?? kind;
+
+const SIDE_WORDS: Record<Side, string> = {
+  users: 'service users or people with lived experience',
+  professionals: 'mental health professionals',
+  carers: 'carers',
+  'other-professionals': 'other professionals',
+  community: 'community members',
+  researchers: 'researchers',
+  designers: 'designers',
+  funders: 'funders or clients',
+};
+export const sideWords = (side: Side): string => SIDE_WORDS[side];
+
+function describePartyTest(test: {
+  kind?: string;
+  side?: Side;
+  livedExperience?: boolean;
+  userLed?: boolean;
+}): string {
+  const parts = [
+    test.kind === undefined ? '' : kindWords(test.kind),
+    test.side === undefined ? '' : sideWords(test.side),
+  ];
+  if (test.livedExperience === true) parts.push('with lived experience');
+  if (test.userLed === true) parts.push('user-led');
+  return parts.filter(Boolean).join(', ');
+}
+
+/** A field's value in words, as a reason quotes it. */
+export function describeField(field: FieldName, value: FieldValue, supposed = false): string {
+  const suffix = supposed ? ' (supposed)' : '';
+  switch (field) {
+    case 'produces':
+      return `it produces ${PRODUCT_WORDS[value as keyof typeof PRODUCT_WORDS] ?? String(value)}${suffix}`;
+    case 'serviceDomain':
+      return `its field is ${DOMAIN_WORDS[value as keyof typeof DOMAIN_WORDS] ?? String(value)}${suffix}`;
+    case 'evidence.drivenByEvidence':
+      return `the change was ${value === true ? '' : 'not '}driven by research evidence${suffix}`;
+    case 'evidence.reviewed':
+      return `the evidence was ${value === true ? '' : 'not '}searched and reviewed${suffix}`;
+    case 'evidence.evaluation':
+      return `the evaluation was ${EVALUATION_WORDS[value as keyof typeof EVALUATION_WORDS] ?? String(value)}${suffix}`;
+    case 'design.respondsToEndUsers':
+      return `the design was ${value === true ? '' : 'not '}revised in response to end users${suffix}`;
+    case 'design.iterations':
+      return `the design went through ${String(value)} cycle${value === 1 ? '' : 's'} of revision${suffix}`;
+    case 'design.stages': {
+      const stages = Array.isArray(value) ? DESIGN_STAGES.filter((s) => value.includes(s)) : [];
+      return stages.length === 0
+        ? `no design stages are recorded${suffix}`
+        : `the design went through ${stages.join(', ')}${suffix}`;
+    }
+  }
+}
+
+export const ALL_LEVELS = LEVELS;

@@ -1,0 +1,144 @@
+/** The facts of one component, arranged for the rules: who took part in which stage, and how sure we are. */
+import type { CaseFile, Component, Party, Role } from './case.schema.js';
+import type { FieldName, Side } from './rule.types.js';
+import {
+  CERTAINTY_RANK,
+  LEVEL_WORDS,
+  PARTY_KIND_WORDS,
+  STAGES,
+  UNKNOWN,
+  levelRank,
+  type Certainty,
+  type Level,
+  type Stage,
+} from './vocabulary.js';
+
+/** One role claim, with its place in the component. */
+export interface Claim {
+  readonly roleIndex: number;
+  readonly level: Level;
+  readonly certainty: Certainty;
+  readonly source: string | undefined;
+}
+
+/** What is recorded for one party at one stage. */
+export interface Cell {
+  readonly party: number;
+  readonly stage: Stage;
+  readonly claims: readonly Claim[];
+  /** The claim the reading follows: the best attested; if equally attested, the lower level. */
+  readonly chosen: Claim;
+  /** Two or more claims give different levels. */
+  readonly disagreement: boolean;
+}
+
+export type FieldValue = string | number | boolean | readonly string[];
+
+export interface ComponentFacts {
+  readonly doc: CaseFile;
+  readonly component: Component;
+  readonly sideOf: readonly Side[];
+  readonly partiesBySide: ReadonlyMap<Side, readonly number[]>;
+  /** Keyed by `cellKey(party, stage)`. */
+  readonly cells: ReadonlyMap<number, Cell>;
+}
+
+export const cellKey = (party: number, stage: Stage): number =>
+  party * STAGES.length + STAGES.indexOf(stage);
+
+/** Which side a party speaks for. */
+export function sideOf(party: Party): Side {
+  if (party.kind === 'service-users' || party.livedExperience === true || party.userLed === true)
+    return 'users';
+  switch (party.kind) {
+    case 'mental-health-professionals':
+      return 'professionals';
+    case 'funder-or-client':
+      return 'funders';
+    default:
+      return party.kind;
+  }
+}
+
+export function componentFacts(doc: CaseFile, componentIndex: number): ComponentFacts {
+  const component = doc.components[componentIndex];
+  if (component === undefined) throw new Error(`no component ${componentIndex}`);
+  const sides = doc.parties.map(sideOf);
+  const partiesBySide = new Map<Side, number[]>();
+  sides.forEach((side, i) => partiesBySide.set(side, [...(partiesBySide.get(side) ?? []), i]));
+  const partyIndex = new Map(doc.parties.map((p, i) => [p.id, i]));
+  const grouped = new Map<number, Claim[]>();
+  component.roles.forEach((role: Role, roleIndex) => {
+    const party = partyIndex.get(role.party);
+    if (party === undefined) return;
+    const key = cellKey(party, role.stage);
+    const claim: Claim = {
+      roleIndex,
+      level: role.level,
+      certainty: role.certainty ?? 'reported',
+      source: role.source,
+    };
+    grouped.set(key, [...(grouped.get(key) ?? []), claim]);
+  });
+  const cells = new Map<number, Cell>();
+  for (const [key, claims] of grouped) {
+    const chosen = claims.reduce((best, c) => (betterAttested(c, best) ? c : best));
+    const first = claims[0];
+    if (first === undefined) continue;
+    cells.set(key, {
+      party: Math.floor(key / STAGES.length),
+      stage: STAGES[key % STAGES.length] ?? 'initiation',
+      claims,
+      chosen,
+      disagreement: claims.some((c) => c.level !== first.level),
+    });
+  }
+  return { doc, component, sideOf: sides, partiesBySide, cells };
+}
+
+function betterAttested(a: Claim, b: Claim): boolean {
+  const byCertainty = CERTAINTY_RANK[a.certainty] - CERTAINTY_RANK[b.certainty];
+  if (byCertainty !== 0) return byCertainty > 0;
+  const byLevel = levelRank(a.level) - levelRank(b.level);
+  if (byLevel !== 0) return byLevel < 0;
+  return a.roleIndex < b.roleIndex;
+}
+
+/** A field's recorded value, or undefined when it is absent or written as `unknown`. */
+export function fieldValue(component: Component, field: FieldName): FieldValue | undefined {
+  let value: unknown;
+  switch (field) {
+    case 'produces':
+      value = component.produces;
+      break;
+    case 'serviceDomain':
+      value = component.serviceDomain;
+      break;
+    case 'evidence.drivenByEvidence':
+      value = component.evidence?.drivenByEvidence;
+      break;
+    case 'evidence.reviewed':
+      value = component.evidence?.reviewed;
+      break;
+    case 'evidence.evaluation':
+      value = component.evidence?.evaluation;
+      break;
+    case 'design.respondsToEndUsers':
+      value = component.design?.respondsToEndUsers;
+      break;
+    case 'design.iterations':
+      value = component.design?.iterations;
+      break;
+    case 'design.stages':
+      value = component.design?.stages;
+      break;
+  }
+  return value === UNKNOWN ? undefined : (value as FieldValue | undefined);
+}
+
+/** A party's name for people: its label, or its kind in words. */
+export function partyName(party: Party): string {
+  return party.label ?? PARTY_KIND_WORDS[party.kind];
+}
+
+export const levelWords = (level: Level): string => LEVEL_WORDS[level];

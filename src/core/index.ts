@@ -1,0 +1,11 @@
+/** The Coprism core: the case format, the rulebook and the analysis. Pure: no I/O, no clock. */
+export * from './vocabulary.js';
+export * from './case.schema.js';
+export * from './problems.js';
+export { validateCase } from './validate.js';
+export { parseCaseText, formatTextProblem, type TextProblem } from './case-text.js';
+export type * from './analysis.types.js';
+export type * from './rule.types.js';
+export { RULEBOOK } from './rulebook.js';
+export { analyseCase, compileRules, readModel, type CompiledRules } from './analyse.js';
+export { componentFacts } from './facts.js';

@@ -1,0 +1,2 @@
+/** Case files on disk: finding them in folders and reading them. */
+export { findCaseFiles, readCaseFile, type Found } from './case-files.js';
