@@ -1,6 +1,6 @@
 /** The `coprism` command line. Exit codes: 0 success, 1 invalid input, 2 usage error. */
 import { parseArgs } from 'node:util';
-import pc from 'picocolors';
+import { createColors } from 'picocolors';
 import {
   RULEBOOK,
   analyseCase,
@@ -209,6 +209,9 @@ function reportProblems(
   io.err(`${sorted[0]?.file ?? ''}: ${count} mistake${count === 1 ? '' : 's'}\n`);
   for (const p of sorted) io.err(`  ${formatTextProblem(p)}\n`);
 }
+
+// Colour is decided here (terminal or --color), not by picocolors' own detection.
+const pc = createColors(true);
 
 const FIT_COLOURS: Record<Fit, (s: string) => string> = {
   fits: pc.green,

@@ -7,7 +7,7 @@ import {
   DESIGN_STAGES,
   DOMAIN_WORDS,
   EVALUATION_WORDS,
-  LEVEL_WORDS,
+  LEVEL_STATES,
   LEVELS,
   PARTY_KIND_WORDS,
   PRODUCT_WORDS,
@@ -142,7 +142,7 @@ export class Evaluator {
     const entries = this.levelsAt(sides, stage);
     if (entries.length === 0) {
       // The parties list is complete: a side with no party took no part.
-      const text = `${cap(STAGE_WORDS[stage])}: no ${sides.map(sideWords).join(' or ')} are listed among the parties`;
+      const text = `${cap(STAGE_WORDS[stage])} — no ${sides.map(sideWords).join(' or ')} are listed among the parties`;
       const truth: Truth =
         test.atLeast !== undefined && levelRank(test.atLeast) > 0 ? 'false' : 'true';
       return { truth, witnesses: [{ text, refs: ['parties'] }] };
@@ -195,12 +195,12 @@ export class Evaluator {
       cell === undefined || this.scenario.cells?.has(cellKey(entry.party, stage)) === true;
     if (hypothetical)
       return {
-        text: `${cap(STAGE_WORDS[stage])}: ${who} ${LEVEL_WORDS[level]} (supposed)`,
+        text: `${cap(STAGE_WORDS[stage])} — ${who}: ${LEVEL_STATES[level]} (supposed)`,
         refs: [],
       };
     const chosen = cell.chosen;
     const attribution = [chosen.certainty, chosen.source].filter((x) => x !== undefined).join(', ');
-    let text = `${cap(STAGE_WORDS[stage])}: ${who} ${LEVEL_WORDS[level]} (${attribution})`;
+    let text = `${cap(STAGE_WORDS[stage])} — ${who}: ${LEVEL_STATES[level]} (${attribution})`;
     const refs = [`roles[${chosen.roleIndex}]`];
     if (cell.disagreement) {
       const others = cell.claims.filter((c) => c.level !== chosen.level);

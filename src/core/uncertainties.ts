@@ -42,6 +42,12 @@ export function findUncertainties(
       doubts.set(key, entry);
     }
   }
+  // A disagreement is always shown, even when no fit turns on it: accounts are never merged silently.
+  for (const [key, cell] of facts.cells) {
+    const doubt: Doubt = { type: 'doubtful-claim', cell: key };
+    if (cell.disagreement && !doubts.has(doubtKey(doubt)))
+      doubts.set(doubtKey(doubt), { doubt, models: [] });
+  }
   const found: { order: string; uncertainty: Uncertainty }[] = [];
   for (const { doubt, models } of doubts.values()) {
     const described = describeDoubt(facts, doubt);
@@ -54,7 +60,7 @@ export function findUncertainties(
           changes.push({ model, from, to, if: alternative.label });
       }
     }
-    if (changes.length === 0) continue;
+    if (changes.length === 0 && described.kind !== 'disagreement') continue;
     found.push({
       order: described.order,
       uncertainty: {
@@ -171,6 +177,7 @@ function fieldValues(field: FieldName): FieldValue[] {
 }
 
 function explain(about: string, changes: readonly FitChange[]): string {
+  if (changes.length === 0) return `${about}; no fit turns on which account is right.`;
   const byOutcome = new Map<string, { model: ModelId; from: string; to: string; ifs: string[] }>();
   for (const change of changes) {
     const key = `${change.model}|${change.to}`;

@@ -174,7 +174,10 @@ function checkReferences(data: unknown): Problem[] {
     if (typeof source === 'string' && !sourceIds.has(source)) {
       problems.push({
         path,
-        message: `'${source}' is not the id of a source in this case; expected one of ${listOrNone(sourceIds)}`,
+        message:
+          sourceIds.size === 0
+            ? `'${source}' is not the id of a source: this case lists no sources; add it under sources, or leave source out`
+            : `'${source}' is not the id of a source in this case; expected one of ${[...sourceIds].join(', ')}`,
       });
     }
   };

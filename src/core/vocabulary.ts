@@ -135,6 +135,15 @@ export const LEVEL_WORDS: Record<Level, string> = {
   leads: 'was in charge',
 };
 
+/** The levels as short states, for facts quoted in reasons: "Design — ward staff: in charge". */
+export const LEVEL_STATES: Record<Level, string> = {
+  none: 'no part',
+  informed: 'told',
+  consulted: 'asked for views',
+  partner: 'an equal partner',
+  leads: 'in charge',
+};
+
 /** The same levels, said of "they", for what-if sentences. */
 export const THEY_LEVEL_WORDS: Record<Level, string> = {
   none: 'they had no part',
