@@ -112,10 +112,15 @@ export class Evaluator {
   private levelsAt(
     sides: readonly Side[],
     stage: Stage,
+    except: Side | undefined,
   ): { party: number; level: Level | undefined; cell: Cell | undefined }[] {
     const out: { party: number; level: Level | undefined; cell: Cell | undefined }[] = [];
+    const seen = new Set<number>();
     for (const side of sides) {
       for (const party of this.facts.partiesBySide.get(side) ?? []) {
+        if (seen.has(party)) continue;
+        seen.add(party);
+        if (except !== undefined && this.facts.sidesOf[party]?.includes(except) === true) continue;
         const key = cellKey(party, stage);
         const cell = this.facts.cells.get(key);
         const override = this.scenario.cells?.get(key);
@@ -139,7 +144,7 @@ export class Evaluator {
 
   private levelTest(test: LevelTest, stage: Stage): Outcome {
     const sides: readonly Side[] = typeof test.side === 'string' ? [test.side] : test.side;
-    const entries = this.levelsAt(sides, stage);
+    const entries = this.levelsAt(sides, stage, test.except);
     if (entries.length === 0) {
       // The parties list is complete: a side with no party took no part.
       const text = `${cap(STAGE_WORDS[stage])} — no ${sides.map(sideWords).join(' or ')} are listed among the parties`;
@@ -173,12 +178,25 @@ export class Evaluator {
           truth: 'false',
           witnesses: known.filter((e) => rank(e) >= limit).map((e) => this.witness(e, stage)),
         });
-      else
-        results.push(
-          anyUnknown
-            ? UNKNOWN
-            : { truth: 'true', witnesses: known.map((e) => this.witness(e, stage)) },
-        );
+      else if (!anyUnknown)
+        results.push({ truth: 'true', witnesses: known.map((e) => this.witness(e, stage)) });
+      else if (test.unlessRecorded === true) {
+        // Holds on the record as it stands; the unrecorded parties are still a doubt, so the
+        // uncertainties show what a claim for them would change.
+        const unrecorded = entries
+          .filter((e) => e.level === undefined)
+          .map((e) => this.partyLabel(e.party));
+        results.push({
+          truth: 'true',
+          witnesses: [
+            ...known.map((e) => this.witness(e, stage)),
+            {
+              text: `${cap(STAGE_WORDS[stage])} — ${unrecorded.join(', ')}: no claim recorded`,
+              refs: [],
+            },
+          ],
+        });
+      } else results.push(UNKNOWN);
     }
     return combineAll(results);
   }
@@ -187,8 +205,7 @@ export class Evaluator {
     entry: { party: number; level: Level | undefined; cell: Cell | undefined },
     stage: Stage,
   ): Witness {
-    const party = this.facts.doc.parties[entry.party];
-    const who = party === undefined ? 'a party' : partyName(party);
+    const who = this.partyLabel(entry.party);
     const level = entry.level ?? 'none';
     const cell = entry.cell;
     const hypothetical =
@@ -284,7 +301,7 @@ export class Evaluator {
     const matches: number[] = [];
     this.facts.doc.parties.forEach((p, i) => {
       if (test.kind !== undefined && p.kind !== test.kind) return;
-      if (test.side !== undefined && this.facts.sideOf[i] !== test.side) return;
+      if (test.side !== undefined && this.facts.sidesOf[i]?.includes(test.side) !== true) return;
       if (
         test.livedExperience !== undefined &&
         (p.livedExperience === true) !== test.livedExperience
@@ -319,6 +336,11 @@ export class Evaluator {
     };
   }
 
+  private partyLabel(index: number): string {
+    const party = this.facts.doc.parties[index];
+    return party === undefined ? 'a party' : partyName(party);
+  }
+
   private doubt(d: Doubt): void {
     const key = doubtKey(d);
     if (!this.doubts.has(key)) this.doubts.set(key, d);
@@ -350,7 +372,8 @@ const kindWords = (kind: string): string =>
   PARTY_KIND_WORDS[kind as keyof typeof PARTY_KIND_WORDS] ?? kind;
 
 const SIDE_WORDS: Record<Side, string> = {
-  users: 'service users or people with lived experience',
+  users: 'service users',
+  'lived-experience': 'people with lived experience',
   professionals: 'mental health professionals',
   carers: 'carers',
   'other-professionals': 'other professionals',

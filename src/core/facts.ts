@@ -37,7 +37,7 @@ export type FieldValue = string | number | boolean | readonly string[];
 export interface ComponentFacts {
   readonly doc: CaseFile;
   readonly component: Component;
-  readonly sideOf: readonly Side[];
+  readonly sidesOf: readonly (readonly Side[])[];
   readonly partiesBySide: ReadonlyMap<Side, readonly number[]>;
   /** Keyed by `cellKey(party, stage)`. */
   readonly cells: ReadonlyMap<number, Cell>;
@@ -46,11 +46,19 @@ export interface ComponentFacts {
 export const cellKey = (party: number, stage: Stage): number =>
   party * STAGES.length + STAGES.indexOf(stage);
 
-/** Which side a party speaks for. */
-export function sideOf(party: Party): Side {
-  if (party.kind === 'service-users' || party.livedExperience === true || party.userLed === true)
-    return 'users';
+/** The sides a party speaks for: its kind's side, and lived experience where it has it. */
+export function sidesOf(party: Party): Side[] {
+  const sides: Side[] = [kindSide(party)];
+  if (party.kind === 'service-users' || party.livedExperience === true || party.userLed === true) {
+    sides.push('lived-experience');
+  }
+  return sides;
+}
+
+function kindSide(party: Party): Side {
   switch (party.kind) {
+    case 'service-users':
+      return 'users';
     case 'mental-health-professionals':
       return 'professionals';
     case 'funder-or-client':
@@ -63,9 +71,11 @@ export function sideOf(party: Party): Side {
 export function componentFacts(doc: CaseFile, componentIndex: number): ComponentFacts {
   const component = doc.components[componentIndex];
   if (component === undefined) throw new Error(`no component ${componentIndex}`);
-  const sides = doc.parties.map(sideOf);
+  const sides = doc.parties.map(sidesOf);
   const partiesBySide = new Map<Side, number[]>();
-  sides.forEach((side, i) => partiesBySide.set(side, [...(partiesBySide.get(side) ?? []), i]));
+  sides.forEach((partySides, i) => {
+    for (const side of partySides) partiesBySide.set(side, [...(partiesBySide.get(side) ?? []), i]);
+  });
   const partyIndex = new Map(doc.parties.map((p, i) => [p.id, i]));
   const grouped = new Map<number, Claim[]>();
   component.roles.forEach((role: Role, roleIndex) => {
@@ -93,7 +103,7 @@ export function componentFacts(doc: CaseFile, componentIndex: number): Component
       disagreement: claims.some((c) => c.level !== first.level),
     });
   }
-  return { doc, component, sideOf: sides, partiesBySide, cells };
+  return { doc, component, sidesOf: sides, partiesBySide, cells };
 }
 
 function betterAttested(a: Claim, b: Claim): boolean {
@@ -136,9 +146,10 @@ export function fieldValue(component: Component, field: FieldName): FieldValue |
   return value === UNKNOWN ? undefined : (value as FieldValue | undefined);
 }
 
-/** A party's name for people: its label, or its kind in words. */
+/** A party's short name for people: its label up to the first comma or bracket, or its kind in words. */
 export function partyName(party: Party): string {
-  return party.label ?? PARTY_KIND_WORDS[party.kind];
+  const short = party.label?.split(/[,;:(]/)[0]?.trim();
+  return short === undefined || short === '' ? PARTY_KIND_WORDS[party.kind] : short;
 }
 
 export const levelWords = (level: Level): string => LEVEL_WORDS[level];

@@ -13,11 +13,14 @@ import type {
 } from './vocabulary.js';
 
 /**
- * Who takes part, grouped by the side they speak for. A party with lived experience or run by
- * service users is on the `users` side whatever its kind; the other sides follow party kinds.
+ * Who takes part, grouped by the side they speak for. Most sides follow party kinds (`users` are
+ * parties of kind service-users, `professionals` of kind mental-health-professionals). The
+ * `lived-experience` side, which the user-led reading uses, also takes in any party with lived
+ * experience or run by service users, whatever its kind; so a party can be on two sides.
  */
 export const SIDES = [
   'users',
+  'lived-experience',
   'professionals',
   'carers',
   'other-professionals',
@@ -31,8 +34,17 @@ export type Side = (typeof SIDES)[number];
 /** A test on how far one side (or the strongest of several) took part at a stage. */
 export interface LevelTest {
   readonly side: Side | readonly Side[];
+  /** Leave out parties that are also on this side. */
+  readonly except?: Side;
   readonly atLeast?: Level;
   readonly below?: Level;
+  /**
+   * For `below`: also holds when some parties of the side have no claim at the stage, as long as
+   * no claim says otherwise. Used for the parties a model contrasts with (professionals who are
+   * not partners), never for the facts a verdict rests on; the unrecorded parties still count as
+   * doubts, so the uncertainties show what a claim for them would change.
+   */
+  readonly unlessRecorded?: boolean;
 }
 
 /** Field tests on a component; an absent or `unknown` field makes the test unknown. */

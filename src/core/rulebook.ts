@@ -34,13 +34,20 @@ const usersAtLeast = (level: 'consulted' | 'partner' | 'leads'): LevelTest => ({
   atLeast: level,
 });
 const professionalsPartner: LevelTest = { side: 'professionals', atLeast: 'partner' };
-const professionalsBelowPartner: LevelTest = { side: 'professionals', below: 'partner' };
+// Professionals not recorded as partners: the contrast user-led and user-alone readings draw.
+const professionalsBelowPartner: LevelTest = {
+  side: 'professionals',
+  below: 'partner',
+  unlessRecorded: true,
+};
 const together = (stages: Stage[], ...where: LevelTest[]): Condition => ({
   atStage: { stages, where },
 });
+// The user-led reading: people with lived experience (of any kind) lead, and professionals
+// without lived experience are not recorded as partners.
 const usersLeadAlone: LevelTest[] = [
-  usersAtLeast('leads'),
-  { side: 'professionals', below: 'partner' },
+  { side: 'lived-experience', atLeast: 'leads' },
+  { ...professionalsBelowPartner, except: 'lived-experience' },
 ];
 
 const RULES: Rule[] = [
@@ -121,7 +128,11 @@ const RULES: Rule[] = [
       'Service users asked for their views on a design that others decide is co-production only in part.',
     finding:
       'Service users were asked for their views on the design, but did not decide it as equals',
-    when: together(['design'], usersAtLeast('consulted'), { side: 'users', below: 'partner' }),
+    when: together(['design'], usersAtLeast('consulted'), {
+      side: 'users',
+      below: 'partner',
+      unlessRecorded: true,
+    }),
   },
   {
     kind: 'verdict',
@@ -323,7 +334,7 @@ const RULES: Rule[] = [
     when: {
       all: [
         together(['delivery'], ...usersLeadAlone),
-        together(['design'], { side: 'users', below: 'partner' }),
+        together(['design'], { side: 'lived-experience', below: 'partner' }),
       ],
     },
   },
