@@ -1,5 +1,6 @@
 /** Reads case text (YAML or JSON) into a validated case, with line and column for every problem. */
 import { load } from 'js-yaml';
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import type { CaseFile } from './case.schema.js';
 import { err, formatPath, ok, type PathPart, type Problem, type Result } from './problems.js';
@@ -30,11 +31,55 @@ export function parseCaseText(text: string, file: string): Result<CaseFile, Text
   try {
     data = file.endsWith('.json') ? JSON.parse(text) : load(text);
   } catch {
+    if (file.endsWith('.json') && text.trim() !== '') return err(jsonProblems(text, file));
     return err(syntaxProblems(text, file));
   }
   const checked = validateCase(data);
   if (checked.ok) return ok(checked.value);
   return err(placeProblems(text, file, checked.error));
+}
+
+// The JSON parser's error codes, in plain words.
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'a number is not written correctly',
+  PropertyNameExpected: 'expected a field name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':' after a field name",
+  CommaExpected: "expected ',' between entries",
+  CloseBraceExpected: "expected '}' to close a block",
+  CloseBracketExpected: "expected ']' to close a list",
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a text value is not closed with a double quote',
+  UnexpectedEndOfNumber: 'a number is not written correctly',
+  InvalidUnicode: 'an invalid \\u escape',
+  InvalidEscapeCharacter: 'an invalid escape after a backslash',
+  InvalidCharacter: 'a character that must be escaped',
+};
+
+/** JSON.parse says little about where; a second parse that keeps positions says where. */
+function jsonProblems(text: string, file: string): TextProblem[] {
+  const errors: ParseError[] = [];
+  parseJson(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const lineCounter = new LineCounter();
+  let start = 0;
+  for (const line of text.split('\n')) {
+    lineCounter.addNewLine(start);
+    start += line.length + 1;
+  }
+  const problems = errors.slice(0, 5).map((e): TextProblem => {
+    const pos = lineCounter.linePos(e.offset);
+    return {
+      file,
+      line: pos.line,
+      column: pos.col,
+      field: '',
+      message: `this is not valid JSON: ${JSON_ERRORS[printParseErrorCode(e.error)] ?? 'unexpected text'}`,
+    };
+  });
+  return problems.length > 0 ? problems : [{ file, field: '', message: 'this is not valid JSON' }];
 }
 
 function syntaxProblems(text: string, file: string): TextProblem[] {
@@ -128,7 +173,7 @@ function offsetOf(doc: Document.Parsed, problem: Problem): number | undefined {
     const parent = doc.getIn(path, true);
     if (isMap(parent)) {
       const pair = parent.items.find(
-        (item) => isPair(item) && isScalar(item.key) && item.key.value === unknownKey,
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === unknownKey,
       );
       const key = pair?.key;
       if (isNode(key) && key.range) return key.range[0];

@@ -93,7 +93,12 @@ function messageFor(issue: Issue, value: unknown, path: readonly PathPart[]): st
         .map((key) => {
           const known = knownKeys(path);
           const guess = closest(key, known);
-          return `'${key}' is not a field here${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; expected ${known.join(', ')}`;
+          // `{ citation: A report, 2020 }` splits at the comma and leaves a key with no value.
+          const split =
+            valueAt(value, [key]) === null
+              ? ` (if '${key}' is part of the text before it, put that whole text in quotes)`
+              : '';
+          return `'${key}' is not a field here${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; expected ${known.join(', ')}${split}`;
         })
         .join('; ');
     }
