@@ -221,7 +221,10 @@ export class Evaluator {
     const refs = [`roles[${chosen.roleIndex}]`];
     if (cell.disagreement) {
       const others = cell.claims.filter((c) => c.level !== chosen.level);
-      text += `; but ${others.map((c) => `${c.source ?? 'another claim'} says ${c.level}`).join(', ')}: the sources disagree, and this reading follows the better-attested claim`;
+      text += `; but ${others
+        .map((c) => `${c.source ?? 'another claim'} says ${c.level}`)
+        .sort()
+        .join(', ')}: the sources disagree, and this reading follows the better-attested claim`;
       refs.push(...others.map((c) => `roles[${c.roleIndex}]`));
     }
     return { text, refs };

@@ -5,7 +5,7 @@
 import type { FitChange, Uncertainty } from './analysis.types.js';
 import { readModel, type CompiledRules, type ModelEvaluation } from './analyse.js';
 import { describeField, doubtKey, sideWords, type Doubt, type Scenario } from './evaluate.js';
-import { cellKey, partyName, type ComponentFacts, type FieldValue } from './facts.js';
+import { cellKey, partyName, type Claim, type ComponentFacts, type FieldValue } from './facts.js';
 import type { FieldName, Side } from './rule.types.js';
 import {
   EVALUATIONS,
@@ -124,7 +124,7 @@ function describeDoubt(facts: ComponentFacts, doubt: Doubt): DescribedDoubt {
       return {
         kind: cell.disagreement ? 'disagreement' : 'suggested',
         about: cell.disagreement
-          ? `The sources disagree about ${where}: ${cell.claims.map((c) => `${c.source ?? 'one claim'} says ${c.level}`).join(', ')}`
+          ? `The sources disagree about ${where}: ${accounts(cell.claims)}`
           : `The claim about ${where} (${cell.chosen.level}) is only suggested${cell.chosen.source === undefined ? '' : `, by ${cell.chosen.source}`}`,
         refs: cell.claims.map((c) => `roles[${c.roleIndex}]`),
         alternatives: others.map((level) => ({
@@ -139,13 +139,22 @@ function describeDoubt(facts: ComponentFacts, doubt: Doubt): DescribedDoubt {
   }
 }
 
+/** Who says what, in an order that does not depend on the order of the roles. */
+function accounts(claims: readonly Claim[]): string {
+  return claims
+    .map((c) => `${c.source ?? 'one claim'} says ${c.level}`)
+    .sort()
+    .join(', ');
+}
+
 /** The parties on a side with no claim at a stage, by name. */
 function unclaimed(facts: ComponentFacts, side: Side, stage: Stage): string {
   const names = (facts.partiesBySide.get(side) ?? [])
     .filter((i) => !facts.cells.has(cellKey(i, stage)))
     .map((i) => facts.doc.parties[i])
     .map((p) => (p === undefined ? '' : `${partyName(p)} (${sideWords(side)})`));
-  return names.length === 0 ? sideWords(side) : names.join(', ');
+  // Sorted, so the text does not depend on the order the parties are listed in.
+  return names.length === 0 ? sideWords(side) : names.sort().join(', ');
 }
 
 const FIELD_QUESTIONS: Record<FieldName, string> = {
