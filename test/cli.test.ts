@@ -1,6 +1,6 @@
 /** The `coprism` command end to end: the built program, run as a user would run it. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,7 @@ describe('coprism analyse', () => {
       spawnSync('cat', [join(CASES_DIR, 'sleepwell.yaml')], { encoding: 'utf8' }).stdout,
     );
     const { code, out, err } = coprism('analyse', dir, '--format', 'json');
+    rmSync(dir, { recursive: true });
     expect(code).toBe(1);
     expect((JSON.parse(out) as { case: string }[]).map((a) => a.case)).toEqual(['sleepwell']);
     expect(err).toMatch(/a-bad\.yaml:1:1: title: is required; expected text/);
