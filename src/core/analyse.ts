@@ -9,7 +9,19 @@ import type {
   Reason,
 } from './analysis.types.js';
 import type { CaseFile } from './case.schema.js';
-import { Evaluator, type Doubt, type Scenario, type Witness } from './evaluate.js';
+import { Evaluator, type Witness } from './evaluate.js';
+import {
+  LENIENT,
+  TRUE,
+  UNKNOWN,
+  isClaimDoubt,
+  compileCondition,
+  factTables,
+  type Compiled,
+  type FactTables,
+  type FlatScenario,
+  type Truth3,
+} from './truth.js';
 import { componentFacts, type ComponentFacts } from './facts.js';
 import { RULEBOOK } from './rulebook.js';
 import type { EqualisingRule, NoteRule, Rulebook, VerdictRule } from './rule.types.js';
@@ -28,8 +40,11 @@ import {
 export interface CompiledRules {
   readonly version: string;
   readonly verdicts: ReadonlyMap<ModelId, readonly VerdictRule[]>;
+  /** Each verdict rule's condition compiled for the fast path, in the same order. */
+  readonly compiled: ReadonlyMap<ModelId, readonly Compiled[]>;
   readonly notes: ReadonlyMap<ModelId, readonly NoteRule[]>;
   readonly equalising: readonly EqualisingRule[];
+  readonly equalisingCompiled: readonly Compiled[];
 }
 
 export function compileRules(rulebook: Rulebook): CompiledRules {
@@ -41,45 +56,93 @@ export function compileRules(rulebook: Rulebook): CompiledRules {
     else if (rule.kind === 'note') notes.get(rule.model)?.push(rule);
     else if (rule.kind === 'equalises') equalising.push(rule);
   }
-  return { version: rulebook.version, verdicts, notes, equalising };
+  const compiled = new Map(
+    MODELS.map((m) => [m, (verdicts.get(m) ?? []).map((r) => compileCondition(r.when))]),
+  );
+  const equalisingCompiled = equalising.map((r) => compileCondition(r.when));
+  return { version: rulebook.version, verdicts, compiled, notes, equalising, equalisingCompiled };
 }
 
 const DEFAULT_RULES = compileRules(RULEBOOK);
 
-/** A model's reading, with the doubtful facts its deciding rules leaned on. */
-export interface ModelEvaluation {
-  readonly reading: ModelReading;
-  readonly doubts: ReadonlyMap<string, Doubt>;
+/** What a verdict rule found in the base reading, and the doubts it leaned on. */
+export interface RuleTrace {
+  readonly truth: Truth3;
+  /** Doubt key to the levels the rule compared it against (one bit per level). */
+  readonly doubts: ReadonlyMap<number, number>;
 }
 
-/** Reads one model for one component under a scenario: the first verdict rule that holds decides. */
+/** A model's reading, with every verdict rule's trace so that what-ifs need not start again. */
+export interface ModelEvaluation {
+  readonly model: ModelId;
+  readonly reading: ModelReading;
+  readonly traces: readonly RuleTrace[];
+  /** The index of the rule that decided. */
+  readonly deciding: number;
+}
+
+/** Reads one model for one component: the first verdict rule known to hold decides. */
 export function readModel(
-  facts: ComponentFacts,
+  tables: FactTables,
   model: ModelId,
   rules: CompiledRules,
-  scenario: Scenario = {},
-  withNotes = true,
 ): ModelEvaluation {
-  const evaluator = new Evaluator(facts, scenario, model);
-  let fit: Fit = 'undetermined';
-  const reasons: Reason[] = [];
-  for (const rule of rules.verdicts.get(model) ?? []) {
-    const outcome = evaluator.evaluate(rule.when);
-    if (outcome.truth !== 'true') continue;
-    fit = rule.fit;
-    reasons.push(reason(rule.id, rule.finding, outcome.witnesses));
-    break;
-  }
-  const doubts = evaluator.doubts;
-  if (!withNotes) return { reading: { fit, reasons }, doubts };
+  const verdicts = rules.verdicts.get(model) ?? [];
+  const compiled = rules.compiled.get(model) ?? [];
+  // Every rule is traced, not only those up to the deciding one: a what-if that turns the deciding
+  // rule false needs the truth of the rules after it.
+  const traces = compiled.map((run): RuleTrace => {
+    const doubts = new Map<number, number>();
+    return { truth: run({ t: tables, s: NO_CHANGE, model, doubts }), doubts };
+  });
+  const deciding = traces.findIndex((t) => t.truth === TRUE);
+  const rule = verdicts[deciding];
+  if (rule === undefined)
+    throw new Error(`the rulebook has no rule that always holds for ${model}`);
+  const explainer = new Evaluator(tables.facts, model);
+  const decided = explainer.evaluate(rule.when);
+  if (decided.truth !== 'true') throw new Error(`the two evaluators disagree on ${rule.id}`);
+  const reasons: Reason[] = [reason(rule.id, rule.finding, decided.witnesses)];
   // Notes add reasons but never change the fit, so what they lean on is not a doubt about it.
-  const noteEvaluator = new Evaluator(facts, scenario, model);
-  for (const rule of rules.notes.get(model) ?? []) {
-    if (rule.whenFit !== undefined && !rule.whenFit.includes(fit)) continue;
-    const outcome = noteEvaluator.evaluate(rule.when);
-    if (outcome.truth === 'true') reasons.push(reason(rule.id, rule.finding, outcome.witnesses));
+  for (const note of rules.notes.get(model) ?? []) {
+    if (note.whenFit !== undefined && !note.whenFit.includes(rule.fit)) continue;
+    const outcome = explainer.evaluate(note.when);
+    if (outcome.truth === 'true') reasons.push(reason(note.id, note.finding, outcome.witnesses));
   }
-  return { reading: { fit, reasons }, doubts };
+  return { model, reading: { fit: rule.fit, reasons }, traces, deciding };
+}
+
+const NO_CHANGE: FlatScenario = {};
+
+/** Whether settling a doubt could change a rule's truth in the base reading. */
+export function mayChange(trace: RuleTrace, doubt: number): boolean {
+  const mask = trace.doubts.get(doubt);
+  if (mask === undefined) return false;
+  return trace.truth === UNKNOWN || isClaimDoubt(doubt) || (mask & LENIENT) !== 0;
+}
+
+/**
+ * The fit a model would have if one doubt were settled as the scenario says. Only the rules that
+ * leaned on that doubt are evaluated again; the others keep their truth from the base reading.
+ */
+export function fitUnder(
+  tables: FactTables,
+  base: ModelEvaluation,
+  rules: CompiledRules,
+  doubt: number,
+  scenario: FlatScenario,
+): Fit {
+  const verdicts = rules.verdicts.get(base.model) ?? [];
+  const compiled = rules.compiled.get(base.model) ?? [];
+  const ctx = { t: tables, s: scenario, model: base.model, doubts: undefined };
+  for (let i = 0; i < verdicts.length; i++) {
+    const trace = base.traces[i];
+    const run = compiled[i];
+    if (trace === undefined || run === undefined) continue;
+    const truth = mayChange(trace, doubt) ? run(ctx) : trace.truth;
+    if (truth === TRUE) return verdicts[i]?.fit ?? 'undetermined';
+  }
+  return 'undetermined';
 }
 
 function reason(rule: string, finding: string, witnesses: readonly Witness[]): Reason {
@@ -108,11 +171,12 @@ export function analyseCase(doc: CaseFile, rules: CompiledRules = DEFAULT_RULES)
 }
 
 function analyseComponent(facts: ComponentFacts, rules: CompiledRules): ComponentAnalysis {
-  const evaluations = new Map(MODELS.map((m) => [m, readModel(facts, m, rules)]));
+  const tables = factTables(facts);
+  const evaluations = new Map(MODELS.map((m) => [m, readModel(tables, m, rules)]));
   const models = Object.fromEntries(
     MODELS.map((m) => [m, evaluations.get(m)?.reading]),
   ) as unknown as ModelReadings;
-  const relationshipsEqualised = equalised(facts, rules);
+  const relationshipsEqualised = equalised(tables, rules);
   const features = facts.component.humanising ?? [];
   const humanisingWithoutEqualising = features.length > 0 && relationshipsEqualised.length === 0;
   const humanisingReasons: Reason[] =
@@ -128,7 +192,7 @@ function analyseComponent(facts: ComponentFacts, rules: CompiledRules): Componen
           },
         ];
   const labelCheck = checkLabels(facts.doc.describedAs ?? [], models);
-  const uncertainties = findUncertainties(facts, rules, evaluations);
+  const uncertainties = findUncertainties(tables, rules, evaluations);
   const partial = {
     id: facts.component.id,
     title: facts.component.title,
@@ -142,7 +206,8 @@ function analyseComponent(facts: ComponentFacts, rules: CompiledRules): Componen
   return { ...partial, summary: componentSummary(facts.component, partial) };
 }
 
-function equalised(facts: ComponentFacts, rules: CompiledRules): EqualisedRelationship[] {
+function equalised(tables: FactTables, rules: CompiledRules): EqualisedRelationship[] {
+  const facts = tables.facts;
   const byPair = new Map<string, { between: [PartyKind, PartyKind]; reasons: Reason[] }>();
   const add = (a: PartyKind, b: PartyKind, r: Reason): void => {
     const between = [a, b].sort((x, y) => PARTY_KINDS.indexOf(x) - PARTY_KINDS.indexOf(y)) as [
@@ -163,12 +228,22 @@ function equalised(facts: ComponentFacts, rules: CompiledRules): EqualisedRelati
       refs: [`relationships[${i}]`],
     });
   });
-  const evaluator = new Evaluator(facts);
-  for (const rule of rules.equalising) {
+  const evaluator = new Evaluator(tables.facts);
+  rules.equalising.forEach((rule, i) => {
+    // The fast path says whether it holds; words are made only when it does.
+    if (
+      rules.equalisingCompiled[i]?.({
+        t: tables,
+        s: NO_CHANGE,
+        model: 'co-production',
+        doubts: undefined,
+      }) !== TRUE
+    )
+      return;
     const outcome = evaluator.evaluate(rule.when);
     if (outcome.truth === 'true')
       add(rule.between[0], rule.between[1], reason(rule.id, rule.finding, outcome.witnesses));
-  }
+  });
   return [...byPair.values()].sort((x, y) => (x.between.join('|') < y.between.join('|') ? -1 : 1));
 }
 

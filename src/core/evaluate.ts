@@ -1,14 +1,22 @@
-/** The one evaluator: reads a rule's condition against a component's facts, in three values. */
+/**
+ * The explaining evaluator: reads a rule's condition against a component's facts, in three
+ * values, and says which facts it found, in words. `truth.ts` is its fast twin for what-ifs.
+ */
 import type { Attempt, Relationship } from './case.schema.js';
-import { fieldValue, partyName, type Cell, type ComponentFacts, type FieldValue } from './facts.js';
-import { cellKey } from './facts.js';
+import {
+  cellKey,
+  fieldValue,
+  partyName,
+  type Cell,
+  type ComponentFacts,
+  type FieldValue,
+} from './facts.js';
 import type { Condition, FieldName, FieldTest, LevelTest, Side } from './rule.types.js';
 import {
   DESIGN_STAGES,
   DOMAIN_WORDS,
   EVALUATION_WORDS,
   LEVEL_STATES,
-  LEVELS,
   PARTY_KIND_WORDS,
   PRODUCT_WORDS,
   STAGE_WORDS,
@@ -31,17 +39,8 @@ export interface Outcome {
   readonly witnesses: readonly Witness[];
 }
 
-/** A "what if": facts the record leaves open, or doubts, set one way to see what changes. */
-export interface Scenario {
-  /** Replace the level a cell's reading follows. */
-  readonly cells?: ReadonlyMap<number, Level>;
-  /** Give every party of a side with no claim at a stage this level. */
-  readonly fill?: { readonly side: Side; readonly stage: Stage; readonly level: Level };
-  readonly fields?: ReadonlyMap<FieldName, FieldValue>;
-}
-
 /**
- * What an evaluation leaned on that is open to doubt: unknown side-stages, unknown fields, and
+ * What a reading leaned on that is open to doubt: unknown side-stages, unknown fields, and
  * cells whose claim is only suggested or disputed. Uncertainties are computed by varying these.
  */
 export type Doubt =
@@ -49,25 +48,21 @@ export type Doubt =
   | { readonly type: 'unknown-field'; readonly field: FieldName }
   | { readonly type: 'doubtful-claim'; readonly cell: number };
 
-export const doubtKey = (d: Doubt): string =>
-  d.type === 'unknown-stage'
-    ? `stage:${d.side}:${d.stage}`
-    : d.type === 'unknown-field'
-      ? `field:${d.field}`
-      : `cell:${d.cell}`;
+/**
+ * Evaluates a condition on the record as it stands and says which facts it found, in words.
+ * It gives the same truths as the compiled fast path in `truth.ts`, which the what-ifs use.
+ */
+interface Entry {
+  readonly party: number;
+  readonly level: Level | undefined;
+  readonly cell: Cell | undefined;
+}
 
 export class Evaluator {
-  readonly doubts = new Map<string, Doubt>();
-
   constructor(
     private readonly facts: ComponentFacts,
-    private readonly scenario: Scenario = {},
     private readonly model?: ModelId,
   ) {}
-
-  forModel(model: ModelId): Evaluator {
-    return new Evaluator(this.facts, this.scenario, model);
-  }
 
   evaluate(condition: Condition): Outcome {
     if ('all' in condition) return combineAll(condition.all.map((c) => this.evaluate(c)));
@@ -108,35 +103,15 @@ export class Evaluator {
     return { truth: 'true', witnesses: [] };
   }
 
-  /** The level each party on these sides has at a stage, under the scenario; undefined when unknown. */
-  private levelsAt(
-    sides: readonly Side[],
-    stage: Stage,
-    except: Side | undefined,
-  ): { party: number; level: Level | undefined; cell: Cell | undefined }[] {
-    const out: { party: number; level: Level | undefined; cell: Cell | undefined }[] = [];
-    const seen = new Set<number>();
+  /** The level each party on these sides has at a stage; undefined when no claim says. */
+  private levelsAt(sides: readonly Side[], stage: Stage, except: Side | undefined): Entry[] {
+    const out: Entry[] = [];
     for (const side of sides) {
       for (const party of this.facts.partiesBySide.get(side) ?? []) {
-        if (seen.has(party)) continue;
-        seen.add(party);
+        if (out.some((e) => e.party === party)) continue;
         if (except !== undefined && this.facts.sidesOf[party]?.includes(except) === true) continue;
-        const key = cellKey(party, stage);
-        const cell = this.facts.cells.get(key);
-        const override = this.scenario.cells?.get(key);
-        let level: Level | undefined = override ?? cell?.chosen.level;
-        const fill = this.scenario.fill;
-        if (level === undefined && fill !== undefined && fill.side === side && fill.stage === stage)
-          level = fill.level;
-        if (level === undefined) this.doubt({ type: 'unknown-stage', side, stage });
-        else if (
-          cell !== undefined &&
-          override === undefined &&
-          (cell.disagreement || cell.chosen.certainty === 'suggested')
-        ) {
-          this.doubt({ type: 'doubtful-claim', cell: key });
-        }
-        out.push({ party, level, cell });
+        const cell = this.facts.cells.get(cellKey(party, stage));
+        out.push({ party, level: cell?.chosen.level, cell });
       }
     }
     return out;
@@ -201,20 +176,13 @@ export class Evaluator {
     return combineAll(results);
   }
 
-  private witness(
-    entry: { party: number; level: Level | undefined; cell: Cell | undefined },
-    stage: Stage,
-  ): Witness {
+  /** A claim found, in words: "Design — ward staff: in charge (documented, novak2020)". */
+  private witness(entry: Entry, stage: Stage): Witness {
     const who = this.partyLabel(entry.party);
-    const level = entry.level ?? 'none';
     const cell = entry.cell;
-    const hypothetical =
-      cell === undefined || this.scenario.cells?.has(cellKey(entry.party, stage)) === true;
-    if (hypothetical)
-      return {
-        text: `${cap(STAGE_WORDS[stage])} — ${who}: ${LEVEL_STATES[level]} (supposed)`,
-        refs: [],
-      };
+    if (cell === undefined)
+      return { text: `${cap(STAGE_WORDS[stage])} — ${who}: no claim recorded`, refs: [] };
+    const level = cell.chosen.level;
     const chosen = cell.chosen;
     const attribution = [chosen.certainty, chosen.source].filter((x) => x !== undefined).join(', ');
     let text = `${cap(STAGE_WORDS[stage])} — ${who}: ${LEVEL_STATES[level]} (${attribution})`;
@@ -231,21 +199,16 @@ export class Evaluator {
   }
 
   private fieldTest(test: FieldTest): Outcome {
-    const override = this.scenario.fields?.get(test.field);
-    const value = override ?? fieldValue(this.facts.component, test.field);
-    if (value === undefined) {
-      this.doubt({ type: 'unknown-field', field: test.field });
-      return UNKNOWN;
-    }
+    const value = fieldValue(this.facts.component, test.field);
+    if (value === undefined) return UNKNOWN;
     let truth: boolean;
     if ('in' in test) truth = (test.in as readonly unknown[]).includes(value);
     else if ('is' in test) truth = value === test.is;
     else if ('atLeast' in test) truth = typeof value === 'number' && value >= test.atLeast;
     else truth = Array.isArray(value) && test.includesAny.some((s) => value.includes(s));
-    const refs = override === undefined ? [test.field] : [];
     return {
       truth: truth ? 'true' : 'false',
-      witnesses: [{ text: describeField(test.field, value, override !== undefined), refs }],
+      witnesses: [{ text: describeField(test.field, value), refs: [test.field] }],
     };
   }
 
@@ -343,11 +306,6 @@ export class Evaluator {
     const party = this.facts.doc.parties[index];
     return party === undefined ? 'a party' : partyName(party);
   }
-
-  private doubt(d: Doubt): void {
-    const key = doubtKey(d);
-    if (!this.doubts.has(key)) this.doubts.set(key, d);
-  }
 }
 
 const UNKNOWN: Outcome = { truth: 'unknown', witnesses: [] };
@@ -403,8 +361,8 @@ function describePartyTest(test: {
 }
 
 /** A field's value in words, as a reason quotes it. */
-export function describeField(field: FieldName, value: FieldValue, supposed = false): string {
-  const suffix = supposed ? ' (supposed)' : '';
+export function describeField(field: FieldName, value: FieldValue): string {
+  const suffix = '';
   switch (field) {
     case 'produces':
       return `it produces ${PRODUCT_WORDS[value as keyof typeof PRODUCT_WORDS] ?? String(value)}${suffix}`;
@@ -428,5 +386,3 @@ export function describeField(field: FieldName, value: FieldValue, supposed = fa
     }
   }
 }
-
-export const ALL_LEVELS = LEVELS;

@@ -3,8 +3,9 @@
  * set, one at a time, to each value it could take, and the analysis is run again.
  */
 import type { FitChange, Uncertainty } from './analysis.types.js';
-import { readModel, type CompiledRules, type ModelEvaluation } from './analyse.js';
-import { describeField, doubtKey, sideWords, type Doubt, type Scenario } from './evaluate.js';
+import { fitUnder, mayChange, type CompiledRules, type ModelEvaluation } from './analyse.js';
+import { describeField, sideWords, type Doubt } from './evaluate.js';
+import { FIELDS, doubtKey, doubtOf, type FactTables, type FlatScenario } from './truth.js';
 import { cellKey, partyName, type Claim, type ComponentFacts, type FieldValue } from './facts.js';
 import type { FieldName, Side } from './rule.types.js';
 import {
@@ -18,6 +19,7 @@ import {
   STAGE_WORDS,
   STAGES,
   THEY_LEVEL_WORDS,
+  levelRank,
   type Level,
   type Stage,
   type ModelId,
@@ -25,50 +27,61 @@ import {
 import { SIDES } from './rule.types.js';
 
 interface Alternative {
-  readonly label: string;
-  readonly scenario: Scenario;
+  readonly label: () => string;
+  readonly scenario: FlatScenario;
 }
 
 export function findUncertainties(
-  facts: ComponentFacts,
+  tables: FactTables,
   rules: CompiledRules,
   base: ReadonlyMap<ModelId, ModelEvaluation>,
 ): Uncertainty[] {
-  const doubts = new Map<string, { doubt: Doubt; models: ModelId[] }>();
+  const facts = tables.facts;
+  // A doubt matters to a model only if a rule up to the deciding one leaned on it.
+  const doubts = new Map<number, { doubt: Doubt; models: ModelEvaluation[]; thresholds: number }>();
   for (const model of MODELS) {
-    for (const [key, doubt] of base.get(model)?.doubts ?? []) {
-      const entry = doubts.get(key) ?? { doubt, models: [] };
-      entry.models.push(model);
-      doubts.set(key, entry);
+    const evaluation = base.get(model);
+    if (evaluation === undefined) continue;
+    for (const trace of evaluation.traces.slice(0, evaluation.deciding + 1)) {
+      for (const [key, thresholds] of trace.doubts) {
+        if (!mayChange(trace, key)) continue;
+        const entry = doubts.get(key) ?? { doubt: doubtOf(key), models: [], thresholds: 0 };
+        if (!entry.models.includes(evaluation)) entry.models.push(evaluation);
+        entry.thresholds |= thresholds;
+        doubts.set(key, entry);
+      }
     }
   }
   // A disagreement is always shown, even when no fit turns on it: accounts are never merged silently.
   for (const [key, cell] of facts.cells) {
     const doubt: Doubt = { type: 'doubtful-claim', cell: key };
     if (cell.disagreement && !doubts.has(doubtKey(doubt)))
-      doubts.set(doubtKey(doubt), { doubt, models: [] });
+      doubts.set(doubtKey(doubt), { doubt, models: [], thresholds: 0 });
   }
   const found: { order: string; uncertainty: Uncertainty }[] = [];
-  for (const { doubt, models } of doubts.values()) {
-    const described = describeDoubt(facts, doubt);
+  for (const [key, { doubt, models, thresholds }] of doubts) {
+    const described = describeDoubt(facts, doubt, thresholds);
     const changes: FitChange[] = [];
     for (const alternative of described.alternatives) {
-      for (const model of models) {
-        const from = base.get(model)?.reading.fit;
-        const to = readModel(facts, model, rules, alternative.scenario, false).reading.fit;
-        if (from !== undefined && to !== from)
-          changes.push({ model, from, to, if: alternative.label });
+      if (models.length === 0) break;
+      for (const evaluation of models) {
+        const from = evaluation.reading.fit;
+        const to = fitUnder(tables, evaluation, rules, key, alternative.scenario);
+        if (to !== from)
+          changes.push({ model: evaluation.model, from, to, if: alternative.label() });
       }
     }
     if (changes.length === 0 && described.kind !== 'disagreement') continue;
+    // Words are made only for what is shown: most doubts change nothing.
+    const about = described.about();
     found.push({
-      order: described.order,
+      order: described.order(),
       uncertainty: {
         kind: described.kind,
-        about: described.about,
-        refs: described.refs,
+        about,
+        refs: described.refs(),
         changes,
-        text: explain(described.about, changes),
+        text: explain(about, changes),
       },
     });
   }
@@ -79,37 +92,42 @@ export function findUncertainties(
 
 interface DescribedDoubt {
   readonly kind: Uncertainty['kind'];
-  readonly about: string;
-  readonly refs: readonly string[];
+  readonly about: () => string;
+  readonly refs: () => readonly string[];
   readonly alternatives: readonly Alternative[];
   /** Sorts uncertainties the same way whatever order the record lists things in. */
-  readonly order: string;
+  readonly order: () => string;
 }
 
-function describeDoubt(facts: ComponentFacts, doubt: Doubt): DescribedDoubt {
+function describeDoubt(facts: ComponentFacts, doubt: Doubt, thresholds: number): DescribedDoubt {
   const pad = (n: number): string => String(n).padStart(2, '0');
   switch (doubt.type) {
     case 'unknown-stage':
       return {
         kind: 'unknown',
-        about: `No claim records how far ${unclaimed(facts, doubt.side, doubt.stage)} took part in ${STAGE_WORDS[doubt.stage]}`,
-        refs: ['roles'],
-        alternatives: LEVELS.map((level) => ({
-          label: THEY_LEVEL_WORDS[level],
-          scenario: { fill: { side: doubt.side, stage: doubt.stage, level } },
+        about: () =>
+          `No claim records how far ${unclaimed(facts, doubt.side, doubt.stage)} took part in ${STAGE_WORDS[doubt.stage]}`,
+        refs: () => ['roles'],
+        alternatives: bands(thresholds).map((band) => ({
+          label: () => band.map((level) => THEY_LEVEL_WORDS[level]).join(', or '),
+          scenario: {
+            fillSide: SIDES.indexOf(doubt.side),
+            fillStage: STAGES.indexOf(doubt.stage),
+            fillRank: levelRank(band[0] ?? 'none'),
+          },
         })),
-        order: `1:${pad(STAGES.indexOf(doubt.stage))}:${pad(SIDES.indexOf(doubt.side))}`,
+        order: () => `1:${pad(STAGES.indexOf(doubt.stage))}:${pad(SIDES.indexOf(doubt.side))}`,
       };
     case 'unknown-field':
       return {
         kind: 'unknown',
-        about: `The record does not say ${FIELD_QUESTIONS[doubt.field]}`,
-        refs: [doubt.field],
+        about: () => `The record does not say ${FIELD_QUESTIONS[doubt.field]}`,
+        refs: () => [doubt.field],
         alternatives: fieldValues(doubt.field).map((value) => ({
-          label: describeField(doubt.field, value),
-          scenario: { fields: new Map<FieldName, FieldValue>([[doubt.field, value]]) },
+          label: () => describeField(doubt.field, value),
+          scenario: { field: FIELDS.indexOf(doubt.field), fieldValue: value },
         })),
-        order: `2:${doubt.field}`,
+        order: () => `2:${doubt.field}`,
       };
     case 'doubtful-claim': {
       const cell = facts.cells.get(doubt.cell);
@@ -118,25 +136,43 @@ function describeDoubt(facts: ComponentFacts, doubt: Doubt): DescribedDoubt {
       const who = party === undefined ? 'a party' : partyName(party);
       const where = `${who} in ${STAGE_WORDS[cell.stage]}`;
       const claimed = [...new Set(cell.claims.map((c) => c.level))];
-      const others: Level[] = cell.disagreement
-        ? claimed.filter((l) => l !== cell.chosen.level)
-        : LEVELS.filter((l) => l !== cell.chosen.level);
+      // A suggested claim could be wrong in any way that makes a difference: one level from each
+      // band of levels the rules tell apart, other than the band of the level claimed.
+      const others: Level[][] = cell.disagreement
+        ? claimed.filter((l) => l !== cell.chosen.level).map((l) => [l])
+        : bands(thresholds).filter((band) => !band.includes(cell.chosen.level));
       return {
         kind: cell.disagreement ? 'disagreement' : 'suggested',
-        about: cell.disagreement
-          ? `The sources disagree about ${where}: ${accounts(cell.claims)}`
-          : `The claim about ${where} (${cell.chosen.level}) is only suggested${cell.chosen.source === undefined ? '' : `, by ${cell.chosen.source}`}`,
-        refs: cell.claims.map((c) => `roles[${c.roleIndex}]`),
-        alternatives: others.map((level) => ({
-          label: cell.disagreement
-            ? `the account that says ${level} is right`
-            : `in fact ${THEY_LEVEL_WORDS[level]}`,
-          scenario: { cells: new Map([[doubt.cell, level]]) },
+        about: () =>
+          cell.disagreement
+            ? `The sources disagree about ${where}: ${accounts(cell.claims)}`
+            : `The claim about ${where} (${cell.chosen.level}) is only suggested${cell.chosen.source === undefined ? '' : `, by ${cell.chosen.source}`}`,
+        refs: () => cell.claims.map((c) => `roles[${c.roleIndex}]`),
+        alternatives: others.map((band) => ({
+          label: () =>
+            cell.disagreement
+              ? `the account that says ${band.join('')} is right`
+              : `in fact ${band.map((level) => THEY_LEVEL_WORDS[level]).join(', or ')}`,
+          scenario: { cell: doubt.cell, cellRank: levelRank(band[0] ?? 'none') },
         })),
-        order: `0:${pad(STAGES.indexOf(cell.stage))}:${party?.id ?? ''}`,
+        order: () => `0:${pad(STAGES.indexOf(cell.stage))}:${party?.id ?? ''}`,
       };
     }
   }
+}
+
+/**
+ * The levels grouped so that the rules cannot tell two levels of a group apart: the rules only
+ * compare a level with thresholds, so one level from each group is enough to try.
+ */
+function bands(thresholds: number): Level[][] {
+  const groups: Level[][] = [];
+  for (const level of LEVELS) {
+    const startsBand = groups.length === 0 || (thresholds & (1 << levelRank(level))) !== 0; // LENIENT is above the level bits
+    if (startsBand) groups.push([level]);
+    else groups.at(-1)?.push(level);
+  }
+  return groups;
 }
 
 /** Who says what, in an order that does not depend on the order of the roles. */
