@@ -102,7 +102,7 @@ describe('East Lille (4.3)', () => {
   const el = (id: string): ComponentAnalysis => component(analysis, id);
   const unknownAbout = (c: ComponentAnalysis, stage: RegExp): boolean =>
     c.uncertainties.some(
-      (u) => u.kind === 'unknown' && /service users/.test(u.about) && stage.test(u.about),
+      (u) => u.kind === 'unknown' && /People using the sector/.test(u.about) && stage.test(u.about),
     );
 
   it('1 asylum closure and housing: not co-production (nothing produced), community involvement, policy-makers unknown', () => {

@@ -122,14 +122,15 @@ export function mayChange(trace: RuleTrace, doubt: number): boolean {
 }
 
 /**
- * The fit a model would have if one doubt were settled as the scenario says. Only the rules that
- * leaned on that doubt are evaluated again; the others keep their truth from the base reading.
+ * The fit a model would have if a doubt were settled as the scenario says (one fact, which rules
+ * may have noted under several keys). Only the rules that leaned on it and could change are
+ * evaluated again; the others keep their truth from the base reading.
  */
 export function fitUnder(
   tables: FactTables,
   base: ModelEvaluation,
   rules: CompiledRules,
-  doubt: number,
+  doubts: readonly number[],
   scenario: FlatScenario,
 ): Fit {
   const verdicts = rules.verdicts.get(base.model) ?? [];
@@ -139,7 +140,7 @@ export function fitUnder(
     const trace = base.traces[i];
     const run = compiled[i];
     if (trace === undefined || run === undefined) continue;
-    const truth = mayChange(trace, doubt) ? run(ctx) : trace.truth;
+    const truth = doubts.some((doubt) => mayChange(trace, doubt)) ? run(ctx) : trace.truth;
     if (truth === TRUE) return verdicts[i]?.fit ?? 'undetermined';
   }
   return 'undetermined';

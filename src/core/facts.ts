@@ -111,6 +111,10 @@ function betterAttested(a: Claim, b: Claim): boolean {
   if (byCertainty !== 0) return byCertainty > 0;
   const byLevel = levelRank(a.level) - levelRank(b.level);
   if (byLevel !== 0) return byLevel < 0;
+  // Equal claims: a claim with a source first, then by source id, so that the order of the roles
+  // never decides which one the reading quotes.
+  if ((a.source === undefined) !== (b.source === undefined)) return a.source !== undefined;
+  if (a.source !== b.source) return (a.source ?? '') < (b.source ?? '');
   return a.roleIndex < b.roleIndex;
 }
 
@@ -146,10 +150,13 @@ export function fieldValue(component: Component, field: FieldName): FieldValue |
   return value === UNKNOWN ? undefined : (value as FieldValue | undefined);
 }
 
-/** A party's short name for people: its label up to the first comma or bracket, or its kind in words. */
+/** A party's short name for people: its label up to the first comma or bracket, or its kind and id. */
 export function partyName(party: Party): string {
   const short = party.label?.split(/[,;:(]/)[0]?.trim();
-  return short === undefined || short === '' ? PARTY_KIND_WORDS[party.kind] : short;
+  // Without a label, the id tells parties of the same kind apart.
+  return short === undefined || short === ''
+    ? `${PARTY_KIND_WORDS[party.kind]} '${party.id}'`
+    : short;
 }
 
 export const levelWords = (level: Level): string => LEVEL_WORDS[level];

@@ -336,16 +336,18 @@ describe('co-production verdict rules', () => {
     expect(fitOf(c, 'co-production')).not.toBe('fits');
   });
 
-  it('cp.made-together: a party with lived experience counts on the users side', () => {
+  it('lived experience puts a party on the service-user side for the user-led test only', () => {
     const c = read({
       parties: [{ id: 'des', livedExperience: true }, 'mhp'],
       serviceDomain: 'mental-health',
       roles: [
-        ['des', 'delivery', 'partner'],
-        ['mhp', 'delivery', 'partner'],
+        ['des', 'delivery', 'leads'],
+        ['mhp', 'delivery', 'none'],
       ],
     });
-    expectDecides(c, 'cp.made-together');
+    expectDecides(c, 'ul.some-stages');
+    // No service users are listed, so for co-production service users took no part.
+    expectDecides(c, 'cp.users-absent');
   });
 
   it('cp.with-another-service: users partnering another service partly fits; only consulting it does not', () => {
@@ -458,6 +460,26 @@ describe('co-production verdict rules', () => {
       'cp.users-alone',
       'cp.made-together',
     );
+  });
+
+  it('cp.users-alone: professionals listed but with no claim are not partners on the record, and what a claim would change is listed', () => {
+    const c = read({
+      parties: ['su', 'mhp'],
+      roles: [
+        ['su', 'design', 'leads'],
+        ['su', 'delivery', 'leads'],
+      ],
+    });
+    expectDecides(c, 'cp.users-alone');
+    const design = c.uncertainties.find(
+      (u) =>
+        u.kind === 'unknown' && u.about.includes('mental health') && u.about.endsWith('design'),
+    );
+    expect(changesOf(design)).toContainEqual({
+      model: 'co-production',
+      from: 'does-not-fit',
+      to: 'fits',
+    });
   });
 
   it('cp.users-alone: with no professionals listed at all, professionals took no part', () => {
@@ -1220,14 +1242,14 @@ describe('uncertainties', () => {
       to: 'does-not-fit',
     });
     expect(changes).toContainEqual({ model: 'co-production', from: 'undetermined', to: 'fits' });
-    // Each change names the level under which it happens.
-    const toFits = delivery?.changes.filter(
-      (ch) => ch.model === 'co-production' && ch.to === 'fits',
-    );
-    expect(toFits?.map((ch) => ch.if)).toEqual([
-      'they took part as equal partners',
-      'they were in charge',
-    ]);
+    // Each change names the levels under which it happens.
+    const ifs = (delivery?.changes ?? [])
+      .filter((ch) => ch.model === 'co-production' && ch.to === 'fits')
+      .map((ch) => ch.if)
+      .join('; ');
+    expect(ifs).toContain('they took part as equal partners');
+    expect(ifs).toContain('they were in charge');
+    expect(ifs).not.toContain('they had no part');
     // The facts that are known do not appear as uncertainties.
     expect(
       c.uncertainties.some((u) => u.about.includes('design') && u.refs.includes('roles')),
@@ -1274,6 +1296,29 @@ describe('uncertainties', () => {
     const changes = changesOf(suggested[0]);
     expect(changes).toContainEqual({ model: 'co-production', from: 'fits', to: 'partly-fits' });
     expect(changes).toContainEqual({ model: 'co-production', from: 'fits', to: 'does-not-fit' });
+  });
+
+  it('(b) a suggested claim lists each fit its alternatives lead to, including those decided by later rules', () => {
+    // Community members leading design decides community involvement (ci.community-partners); if
+    // they were in fact only consulted, a later rule (ci.some-community-part) decides instead.
+    const base = { parties: ['com', 'su'] } satisfies CaseSpec;
+    const c = read({ ...base, roles: [['com', 'design', 'leads', { certainty: 'suggested' }]] });
+    expectDecides(c, 'ci.community-partners');
+    const suggested = c.uncertainties.find((u) => u.kind === 'suggested');
+    const changes = changesOf(suggested);
+    expect(changes).toContainEqual({
+      model: 'community-involvement',
+      from: 'fits',
+      to: 'undetermined',
+    });
+    expect(changes).toContainEqual({
+      model: 'community-involvement',
+      from: 'fits',
+      to: 'partly-fits',
+    });
+    // What the corrected record gives.
+    const consulted = read({ ...base, roles: [['com', 'design', 'consulted']] });
+    expectDecides(consulted, 'ci.some-community-part');
   });
 
   it('(b) a suggested claim that no rule leans on gives no uncertainty', () => {

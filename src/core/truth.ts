@@ -106,7 +106,8 @@ export function factTables(facts: ComponentFacts): FactTables {
 export interface FlatScenario {
   readonly cell?: number;
   readonly cellRank?: number;
-  readonly fillSide?: number;
+  /** Parties with no claim at `fillStage`, given the level `fillRank`. */
+  readonly fillParties?: readonly number[];
   readonly fillStage?: number;
   readonly fillRank?: number;
   readonly field?: number;
@@ -294,7 +295,9 @@ function compileLevelTest(test: LevelTest): (ctx: TruthContext, stage: number) =
     const { t, s, doubts } = ctx;
     const summary = summaryOf(t, group, sides, except, stage);
     const touched =
-      (s.fillStage === stage && s.fillSide !== undefined && sides.includes(s.fillSide)) ||
+      (s.fillStage === stage &&
+        s.fillParties !== undefined &&
+        summary.cells.some((cell) => s.fillParties?.includes(Math.floor(cell / STAGE_COUNT)))) ||
       (s.cell !== undefined && s.cell % STAGE_COUNT === stage && summary.cells.includes(s.cell));
     if (!touched) {
       if (doubts !== undefined) {
@@ -310,11 +313,7 @@ function compileLevelTest(test: LevelTest): (ctx: TruthContext, stage: number) =
     for (const cell of summary.cells) {
       const party = Math.floor(cell / STAGE_COUNT);
       let rank = s.cell === cell ? (s.cellRank ?? -1) : (t.rank[cell] ?? -1);
-      if (
-        rank < 0 &&
-        s.fillSide !== undefined &&
-        ((t.sideBits[party] ?? 0) & (1 << s.fillSide)) !== 0
-      ) {
+      if (rank < 0 && s.fillStage === stage && s.fillParties?.includes(party) === true) {
         rank = s.fillRank ?? -1;
       }
       if (rank < 0) unknown = true;

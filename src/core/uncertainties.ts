@@ -4,7 +4,7 @@
  */
 import type { FitChange, Uncertainty } from './analysis.types.js';
 import { fitUnder, mayChange, type CompiledRules, type ModelEvaluation } from './analyse.js';
-import { describeField, sideWords, type Doubt } from './evaluate.js';
+import { describeField, type Doubt } from './evaluate.js';
 import { FIELDS, doubtKey, doubtOf, type FactTables, type FlatScenario } from './truth.js';
 import { cellKey, partyName, type Claim, type ComponentFacts, type FieldValue } from './facts.js';
 import type { FieldName, Side } from './rule.types.js';
@@ -24,7 +24,6 @@ import {
   type Stage,
   type ModelId,
 } from './vocabulary.js';
-import { SIDES } from './rule.types.js';
 
 interface Alternative {
   readonly label: () => string;
@@ -37,18 +36,26 @@ export function findUncertainties(
   base: ReadonlyMap<ModelId, ModelEvaluation>,
 ): Uncertainty[] {
   const facts = tables.facts;
-  // A doubt matters to a model only if a rule up to the deciding one leaned on it.
+  // A doubt matters to a model only if a rule up to the deciding one leaned on it and could change.
   const doubts = new Map<number, { doubt: Doubt; models: ModelEvaluation[]; thresholds: number }>();
-  for (const model of MODELS) {
-    const evaluation = base.get(model);
-    if (evaluation === undefined) continue;
-    for (const trace of evaluation.traces.slice(0, evaluation.deciding + 1)) {
-      for (const [key, thresholds] of trace.doubts) {
+  const evaluations = MODELS.flatMap((m) => base.get(m) ?? []);
+  for (const evaluation of evaluations) {
+    evaluation.traces.slice(0, evaluation.deciding + 1).forEach((trace) => {
+      for (const key of trace.doubts.keys()) {
         if (!mayChange(trace, key)) continue;
         const entry = doubts.get(key) ?? { doubt: doubtOf(key), models: [], thresholds: 0 };
         if (!entry.models.includes(evaluation)) entry.models.push(evaluation);
-        entry.thresholds |= thresholds;
         doubts.set(key, entry);
+      }
+    });
+  }
+  // Any rule may decide once the rules before it change, so every rule's thresholds count in
+  // telling levels apart.
+  for (const evaluation of evaluations) {
+    for (const trace of evaluation.traces) {
+      for (const [key, thresholds] of trace.doubts) {
+        const entry = doubts.get(key);
+        if (entry !== undefined) entry.thresholds |= thresholds;
       }
     }
   }
@@ -58,15 +65,55 @@ export function findUncertainties(
     if (cell.disagreement && !doubts.has(doubtKey(doubt)))
       doubts.set(doubtKey(doubt), { doubt, models: [], thresholds: 0 });
   }
+  // One missing fact can be noted under two sides (a service user is also on the lived-experience
+  // side): such doubts are merged by the parties and stage they are about.
+  const facts_ = new Map<string, Fact>();
+  for (const [key, entry] of doubts) {
+    const parties =
+      entry.doubt.type === 'unknown-stage'
+        ? unclaimedParties(facts, entry.doubt.side, entry.doubt.stage)
+        : [];
+    const id =
+      entry.doubt.type === 'unknown-stage'
+        ? `${entry.doubt.stage}:${parties.join(',')}`
+        : String(key);
+    const fact = facts_.get(id) ?? {
+      keys: [],
+      doubt: entry.doubt,
+      parties,
+      models: [],
+      thresholds: 0,
+    };
+    fact.keys.push(key);
+    for (const m of entry.models) if (!fact.models.includes(m)) fact.models.push(m);
+    fact.thresholds |= entry.thresholds;
+    facts_.set(id, fact);
+  }
+  // Setting parties' level changes every rule that reads any of them at that stage, whichever side
+  // it read them under.
+  for (const fact of facts_.values()) {
+    if (fact.doubt.type !== 'unknown-stage') continue;
+    for (const other of facts_.values()) {
+      if (
+        other === fact ||
+        other.doubt.type !== 'unknown-stage' ||
+        other.doubt.stage !== fact.doubt.stage
+      )
+        continue;
+      if (!other.parties.some((p) => fact.parties.includes(p))) continue;
+      for (const key of other.keys) if (!fact.keys.includes(key)) fact.keys.push(key);
+      for (const m of other.models) if (!fact.models.includes(m)) fact.models.push(m);
+    }
+  }
   const found: { order: string; uncertainty: Uncertainty }[] = [];
-  for (const [key, { doubt, models, thresholds }] of doubts) {
-    const described = describeDoubt(facts, doubt, thresholds);
+  for (const { keys, doubt, parties, models, thresholds } of facts_.values()) {
+    const described = describeDoubt(facts, doubt, parties, thresholds);
     const changes: FitChange[] = [];
     for (const alternative of described.alternatives) {
       if (models.length === 0) break;
       for (const evaluation of models) {
         const from = evaluation.reading.fit;
-        const to = fitUnder(tables, evaluation, rules, key, alternative.scenario);
+        const to = fitUnder(tables, evaluation, rules, keys, alternative.scenario);
         if (to !== from)
           changes.push({ model: evaluation.model, from, to, if: alternative.label() });
       }
@@ -90,6 +137,16 @@ export function findUncertainties(
     .map((f) => f.uncertainty);
 }
 
+/** One fact open to doubt, with every key the rules noted it under. */
+interface Fact {
+  readonly keys: number[];
+  readonly doubt: Doubt;
+  /** For a missing claim: the parties (by index) with no claim at the stage. */
+  readonly parties: readonly number[];
+  readonly models: ModelEvaluation[];
+  thresholds: number;
+}
+
 interface DescribedDoubt {
   readonly kind: Uncertainty['kind'];
   readonly about: () => string;
@@ -99,24 +156,29 @@ interface DescribedDoubt {
   readonly order: () => string;
 }
 
-function describeDoubt(facts: ComponentFacts, doubt: Doubt, thresholds: number): DescribedDoubt {
+function describeDoubt(
+  facts: ComponentFacts,
+  doubt: Doubt,
+  parties: readonly number[],
+  thresholds: number,
+): DescribedDoubt {
   const pad = (n: number): string => String(n).padStart(2, '0');
   switch (doubt.type) {
     case 'unknown-stage':
       return {
         kind: 'unknown',
         about: () =>
-          `No claim records how far ${unclaimed(facts, doubt.side, doubt.stage)} took part in ${STAGE_WORDS[doubt.stage]}`,
+          `No claim records how far ${names(facts, parties)} took part in ${STAGE_WORDS[doubt.stage]}`,
         refs: () => ['roles'],
         alternatives: bands(thresholds).map((band) => ({
           label: () => band.map((level) => THEY_LEVEL_WORDS[level]).join(', or '),
           scenario: {
-            fillSide: SIDES.indexOf(doubt.side),
+            fillParties: parties,
             fillStage: STAGES.indexOf(doubt.stage),
             fillRank: levelRank(band[0] ?? 'none'),
           },
         })),
-        order: () => `1:${pad(STAGES.indexOf(doubt.stage))}:${pad(SIDES.indexOf(doubt.side))}`,
+        order: () => `1:${pad(STAGES.indexOf(doubt.stage))}:${names(facts, parties)}`,
       };
     case 'unknown-field':
       return {
@@ -183,14 +245,20 @@ function accounts(claims: readonly Claim[]): string {
     .join(', ');
 }
 
-/** The parties on a side with no claim at a stage, by name. */
-function unclaimed(facts: ComponentFacts, side: Side, stage: Stage): string {
-  const names = (facts.partiesBySide.get(side) ?? [])
+/** The parties on a side with no claim at a stage. */
+function unclaimedParties(facts: ComponentFacts, side: Side, stage: Stage): number[] {
+  return (facts.partiesBySide.get(side) ?? [])
     .filter((i) => !facts.cells.has(cellKey(i, stage)))
+    .sort((a, b) => a - b);
+}
+
+/** Parties by name, sorted so that the text does not depend on the order they are listed in. */
+function names(facts: ComponentFacts, parties: readonly number[]): string {
+  return parties
     .map((i) => facts.doc.parties[i])
-    .map((p) => (p === undefined ? '' : `${partyName(p)} (${sideWords(side)})`));
-  // Sorted, so the text does not depend on the order the parties are listed in.
-  return names.length === 0 ? sideWords(side) : names.sort().join(', ');
+    .map((p) => (p === undefined ? '' : partyName(p)))
+    .sort()
+    .join(', ');
 }
 
 const FIELD_QUESTIONS: Record<FieldName, string> = {
