@@ -192,7 +192,11 @@ function analyseComponent(facts: ComponentFacts, rules: CompiledRules): Componen
             refs: ['humanising'],
           },
         ];
-  const labelCheck = checkLabels(facts.doc.describedAs ?? [], models);
+  const labelCheck = checkLabels(
+    facts.doc.describedAs ?? [],
+    models,
+    facts.doc.components.length > 1 ? 'part' : 'whole',
+  );
   const uncertainties = findUncertainties(tables, rules, evaluations);
   const partial = {
     id: facts.component.id,
@@ -204,7 +208,10 @@ function analyseComponent(facts: ComponentFacts, rules: CompiledRules): Componen
     labelCheck,
     uncertainties,
   };
-  return { ...partial, summary: componentSummary(facts.component, partial) };
+  return {
+    ...partial,
+    summary: componentSummary(facts.component, partial, facts.doc.components.length > 1),
+  };
 }
 
 function equalised(tables: FactTables, rules: CompiledRules): EqualisedRelationship[] {
@@ -248,7 +255,12 @@ function equalised(tables: FactTables, rules: CompiledRules): EqualisedRelations
   return [...byPair.values()].sort((x, y) => (x.between.join('|') < y.between.join('|') ? -1 : 1));
 }
 
-function checkLabels(describedAs: readonly ModelId[], models: ModelReadings): LabelCheck[] {
+/** The label check, for the whole initiative or for one of several parts of it. */
+function checkLabels(
+  describedAs: readonly ModelId[],
+  models: ModelReadings,
+  scope: 'whole' | 'part' = 'whole',
+): LabelCheck[] {
   const fitting = MODELS.filter((m) => models[m].fit === 'fits');
   return unique(describedAs)
     .filter((m) => models[m].fit !== 'fits')
@@ -261,15 +273,20 @@ function checkLabels(describedAs: readonly ModelId[], models: ModelReadings): La
           : fit === 'undetermined'
             ? 'cannot yet support'
             : 'does not support';
+      const subject = scope === 'whole' ? 'It' : 'This part';
       const instead =
         better.length === 0
           ? 'No model fits fully on the record as it stands.'
-          : `It is better described as ${listWords(better)}.`;
+          : `${subject} is better described as ${listWords(better)}.`;
+      const claim =
+        scope === 'whole'
+          ? `It is described as ${MODEL_NAMES[model]}, but the record ${how} that.`
+          : `The initiative is described as ${MODEL_NAMES[model]}, but for this part the record ${how} that.`;
       return {
         rule: 'label.not-supported',
         model,
         fit,
-        text: `It is described as ${MODEL_NAMES[model]}, but the record ${how} that. ${instead}`,
+        text: `${claim} ${instead}`,
         betterFits: fitting,
       };
     });

@@ -31,7 +31,7 @@ function headline(models: ModelReadings): string {
   return 'None of the five models fits.';
 }
 
-export function componentSummary(component: Component, reading: Reading): string {
+export function componentSummary(component: Component, reading: Reading, several: boolean): string {
   const sentences = [headline(reading.models)];
   for (const attempt of component.attempts ?? []) {
     if (attempt.outcome === 'achieved' || reading.models[attempt.model].fit === 'fits') continue;
@@ -40,10 +40,12 @@ export function componentSummary(component: Component, reading: Reading): string
       `${capital(MODEL_NAMES[attempt.model])}${withWhom} was attempted but ${attempt.outcome === 'failed' ? 'not achieved' : 'is not yet achieved'}.`,
     );
   }
-  for (const check of reading.labelCheck)
-    sentences.push(
-      `It is described as ${MODEL_NAMES[check.model]}, which the record does not bear out.`,
-    );
+  // In a case of several parts the label is the initiative's, and the overall summary speaks to it.
+  if (!several)
+    for (const check of reading.labelCheck)
+      sentences.push(
+        `It is described as ${MODEL_NAMES[check.model]}, which the record does not bear out.`,
+      );
   if (reading.humanisingWithoutEqualising)
     sentences.push('It is humane without evening out any relationship.');
   return sentences.join(' ');
