@@ -1,7 +1,7 @@
 /** One or two sentences a board paper could quote, built from the reading. */
 import type { ComponentAnalysis, ModelReadings } from './analysis.types.js';
 import type { CaseFile, Component } from './case.schema.js';
-import { MODEL_NAMES, MODELS, PARTY_KIND_WORDS, type ModelId } from './vocabulary.js';
+import { MODEL_NAMES, MODELS, PARTY_KIND_WORDS, type Fit, type ModelId } from './vocabulary.js';
 
 type Reading = Omit<ComponentAnalysis, 'summary'>;
 
@@ -43,9 +43,7 @@ export function componentSummary(component: Component, reading: Reading, several
   // In a case of several parts the label is the initiative's, and the overall summary speaks to it.
   if (!several)
     for (const check of reading.labelCheck)
-      sentences.push(
-        `It is described as ${MODEL_NAMES[check.model]}, which the record does not bear out.`,
-      );
+      sentences.push(`It is described as ${MODEL_NAMES[check.model]}, ${BEARS_OUT[check.fit]}.`);
   if (reading.humanisingWithoutEqualising)
     sentences.push('It is humane without evening out any relationship.');
   return sentences.join(' ');
@@ -83,11 +81,16 @@ export function overallSummary(
     sentences.push(`${capital(names(open))} cannot be settled without more facts.`);
   for (const check of doc.describedAs ?? []) {
     if (models[check].fit !== 'fits')
-      sentences.push(
-        `It is described as ${MODEL_NAMES[check]}, which the record does not bear out.`,
-      );
+      sentences.push(`It is described as ${MODEL_NAMES[check]}, ${BEARS_OUT[models[check].fit]}.`);
   }
   return sentences.join(' ');
 }
+
+const BEARS_OUT: Record<Fit, string> = {
+  fits: 'as the record bears out',
+  'partly-fits': 'which the record bears out only in part',
+  undetermined: 'which the record cannot yet settle',
+  'does-not-fit': 'which the record does not bear out',
+};
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
