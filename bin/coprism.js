@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/cli/run.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('coprism: the program has not been built yet; run `npm ci` (or `npm run build`) first.\n');
+  process.stderr.write(
+    'coprism: the program has not been built yet; run `npm ci` (or `npm run build`) first.\n',
+  );
   process.exit(2);
 }
 await import(entry.href);
