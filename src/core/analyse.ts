@@ -56,6 +56,10 @@ export function compileRules(rulebook: Rulebook): CompiledRules {
     else if (rule.kind === 'note') notes.get(rule.model)?.push(rule);
     else if (rule.kind === 'equalises') equalising.push(rule);
   }
+  // What-ifs mark the rules to re-run in one 32-bit number per model.
+  for (const [model, list] of verdicts) {
+    if (list.length > 30) throw new Error(`${model} has more than 30 verdict rules`);
+  }
   const compiled = new Map(
     MODELS.map((m) => [m, (verdicts.get(m) ?? []).map((r) => compileCondition(r.when))]),
   );
@@ -122,25 +126,22 @@ export function mayChange(trace: RuleTrace, doubt: number): boolean {
 }
 
 /**
- * The fit a model would have if a doubt were settled as the scenario says (one fact, which rules
- * may have noted under several keys). Only the rules that leaned on it and could change are
- * evaluated again; the others keep their truth from the base reading.
+ * The fit a model would have if a doubt were settled as the scenario says. Only the rules marked
+ * in `ruleBits` (those that leaned on it and could change) are evaluated again; the others keep
+ * their truth from the base reading.
  */
 export function fitUnder(
   tables: FactTables,
   base: ModelEvaluation,
   rules: CompiledRules,
-  doubts: readonly number[],
+  ruleBits: number,
   scenario: FlatScenario,
 ): Fit {
   const verdicts = rules.verdicts.get(base.model) ?? [];
   const compiled = rules.compiled.get(base.model) ?? [];
   const ctx = { t: tables, s: scenario, model: base.model, doubts: undefined };
   for (let i = 0; i < verdicts.length; i++) {
-    const trace = base.traces[i];
-    const run = compiled[i];
-    if (trace === undefined || run === undefined) continue;
-    const truth = doubts.some((doubt) => mayChange(trace, doubt)) ? run(ctx) : trace.truth;
+    const truth = (ruleBits & (1 << i)) !== 0 ? compiled[i]?.(ctx) : base.traces[i]?.truth;
     if (truth === TRUE) return verdicts[i]?.fit ?? 'undetermined';
   }
   return 'undetermined';

@@ -264,8 +264,10 @@ interface Summary {
   readonly doubtfulCells: readonly number[];
   /** Whether any party of the group is listed at all. */
   readonly any: boolean;
-  /** The cells of the group's parties at this stage, to tell whether a what-if touches them. */
+  /** The cells of the group's parties at this stage. */
   readonly cells: readonly number[];
+  /** 1 for each party (by index) in the group, to tell at once whether a what-if touches it. */
+  readonly members: Uint8Array;
 }
 
 let nextGroup = 0;
@@ -295,10 +297,10 @@ function compileLevelTest(test: LevelTest): (ctx: TruthContext, stage: number) =
     const { t, s, doubts } = ctx;
     const summary = summaryOf(t, group, sides, except, stage);
     const touched =
-      (s.fillStage === stage &&
-        s.fillParties !== undefined &&
-        summary.cells.some((cell) => s.fillParties?.includes(Math.floor(cell / STAGE_COUNT)))) ||
-      (s.cell !== undefined && s.cell % STAGE_COUNT === stage && summary.cells.includes(s.cell));
+      (s.fillStage === stage && s.fillParties?.some((p) => summary.members[p] === 1) === true) ||
+      (s.cell !== undefined &&
+        s.cell % STAGE_COUNT === stage &&
+        summary.members[Math.floor(s.cell / STAGE_COUNT)] === 1);
     if (!touched) {
       if (doubts !== undefined) {
         for (const side of summary.unknownSides)
@@ -350,6 +352,7 @@ function summaryOf(
   const unknownSides: number[] = [];
   const doubtfulCells: number[] = [];
   const cells: number[] = [];
+  const members = new Uint8Array(t.sideBits.length);
   let earlier = 0;
   for (const side of sides) {
     for (const party of t.bySide[side] ?? []) {
@@ -357,6 +360,7 @@ function summaryOf(
       // A party on two of the listed sides is counted once, under the first.
       if ((bits & earlier) !== 0 || (bits & except) !== 0) continue;
       any = true;
+      members[party] = 1;
       const cell = party * STAGE_COUNT + stage;
       cells.push(cell);
       const rank = t.rank[cell] ?? -1;
@@ -369,7 +373,7 @@ function summaryOf(
     }
     earlier |= 1 << side;
   }
-  const summary: Summary = { top, unknownSides, doubtfulCells, any, cells };
+  const summary: Summary = { top, unknownSides, doubtfulCells, any, cells, members };
   t.summaries[slot] = summary;
   return summary;
 }

@@ -30,93 +30,103 @@ interface Alternative {
   readonly scenario: FlatScenario;
 }
 
+/** One fact open to doubt, with the rules in each model that settling it could change. */
+interface Fact {
+  readonly doubt: Doubt;
+  /** For a missing claim: the parties (by index) with no claim at the stage. */
+  readonly parties: readonly number[];
+  /** Per model (in `MODELS` order): one bit per verdict rule that could change. */
+  readonly rules: number[];
+  thresholds: number;
+}
+
 export function findUncertainties(
   tables: FactTables,
   rules: CompiledRules,
   base: ReadonlyMap<ModelId, ModelEvaluation>,
 ): Uncertainty[] {
   const facts = tables.facts;
-  // A doubt matters to a model only if a rule up to the deciding one leaned on it and could change.
-  const doubts = new Map<number, { doubt: Doubt; models: ModelEvaluation[]; thresholds: number }>();
-  const evaluations = MODELS.flatMap((m) => base.get(m) ?? []);
+  const evaluations = MODELS.map((m) => base.get(m));
+  // Each doubt that a rule up to the deciding one leaned on, and that could change that rule.
+  const byKey = new Map<number, Fact>();
   for (const evaluation of evaluations) {
-    evaluation.traces.slice(0, evaluation.deciding + 1).forEach((trace) => {
+    evaluation?.traces.forEach((trace, i) => {
+      if (i > evaluation.deciding) return;
       for (const key of trace.doubts.keys()) {
-        if (!mayChange(trace, key)) continue;
-        const entry = doubts.get(key) ?? { doubt: doubtOf(key), models: [], thresholds: 0 };
-        if (!entry.models.includes(evaluation)) entry.models.push(evaluation);
-        doubts.set(key, entry);
+        if (!mayChange(trace, key) || byKey.has(key)) continue;
+        const doubt = doubtOf(key);
+        const parties =
+          doubt.type === 'unknown-stage' ? unclaimedParties(facts, doubt.side, doubt.stage) : [];
+        byKey.set(key, { doubt, parties, rules: [0, 0, 0, 0, 0], thresholds: 0 });
       }
     });
   }
-  // Any rule may decide once the rules before it change, so every rule's thresholds count in
-  // telling levels apart.
-  for (const evaluation of evaluations) {
-    for (const trace of evaluation.traces) {
-      for (const [key, thresholds] of trace.doubts) {
-        const entry = doubts.get(key);
-        if (entry !== undefined) entry.thresholds |= thresholds;
-      }
-    }
-  }
   // A disagreement is always shown, even when no fit turns on it: accounts are never merged silently.
-  for (const [key, cell] of facts.cells) {
-    const doubt: Doubt = { type: 'doubtful-claim', cell: key };
-    if (cell.disagreement && !doubts.has(doubtKey(doubt)))
-      doubts.set(doubtKey(doubt), { doubt, models: [], thresholds: 0 });
+  for (const [cell, c] of facts.cells) {
+    const key = doubtKey({ type: 'doubtful-claim', cell });
+    if (c.disagreement && !byKey.has(key))
+      byKey.set(key, { doubt: doubtOf(key), parties: [], rules: [0, 0, 0, 0, 0], thresholds: 0 });
   }
   // One missing fact can be noted under two sides (a service user is also on the lived-experience
-  // side): such doubts are merged by the parties and stage they are about.
-  const facts_ = new Map<string, Fact>();
-  for (const [key, entry] of doubts) {
-    const parties =
-      entry.doubt.type === 'unknown-stage'
-        ? unclaimedParties(facts, entry.doubt.side, entry.doubt.stage)
-        : [];
+  // side); such doubts are one fact, merged by the stage and the parties they are about.
+  const merged = new Map<string, { fact: Fact; keys: number[] }>();
+  for (const [key, fact] of byKey) {
     const id =
-      entry.doubt.type === 'unknown-stage'
-        ? `${entry.doubt.stage}:${parties.join(',')}`
-        : String(key);
-    const fact = facts_.get(id) ?? {
-      keys: [],
-      doubt: entry.doubt,
-      parties,
-      models: [],
-      thresholds: 0,
-    };
-    fact.keys.push(key);
-    for (const m of entry.models) if (!fact.models.includes(m)) fact.models.push(m);
-    fact.thresholds |= entry.thresholds;
-    facts_.set(id, fact);
+      fact.doubt.type === 'unknown-stage'
+        ? `${fact.doubt.stage}:${fact.parties.join(',')}`
+        : `#${key}`;
+    const entry = merged.get(id);
+    if (entry === undefined) merged.set(id, { fact, keys: [key] });
+    else entry.keys.push(key);
   }
-  // Setting parties' level changes every rule that reads any of them at that stage, whichever side
-  // it read them under.
-  for (const fact of facts_.values()) {
+  // Settling a fact can change every rule, in any model and at any place in the list, that leaned
+  // on it under any key; and every rule's thresholds count in telling levels apart.
+  const keyToFacts = new Map<number, Fact[]>();
+  const link = (key: number, fact: Fact): void => {
+    const list = keyToFacts.get(key);
+    if (list === undefined) keyToFacts.set(key, [fact]);
+    else if (!list.includes(fact)) list.push(fact);
+  };
+  const stageKeys = new Map<Stage, number[]>();
+  for (const [key, fact] of byKey) {
     if (fact.doubt.type !== 'unknown-stage') continue;
-    for (const other of facts_.values()) {
-      if (
-        other === fact ||
-        other.doubt.type !== 'unknown-stage' ||
-        other.doubt.stage !== fact.doubt.stage
-      )
-        continue;
-      if (!other.parties.some((p) => fact.parties.includes(p))) continue;
-      for (const key of other.keys) if (!fact.keys.includes(key)) fact.keys.push(key);
-      for (const m of other.models) if (!fact.models.includes(m)) fact.models.push(m);
+    const list = stageKeys.get(fact.doubt.stage);
+    if (list === undefined) stageKeys.set(fact.doubt.stage, [key]);
+    else list.push(key);
+  }
+  for (const { fact, keys } of merged.values()) {
+    for (const key of keys) link(key, fact);
+    if (fact.doubt.type !== 'unknown-stage') continue;
+    // A missing claim for some parties also touches the rules that read any of them at that stage.
+    for (const key of stageKeys.get(fact.doubt.stage) ?? []) {
+      const other = byKey.get(key);
+      if (other !== undefined && other.parties.some((p) => fact.parties.includes(p)))
+        link(key, fact);
     }
   }
+  evaluations.forEach((evaluation, m) => {
+    evaluation?.traces.forEach((trace, i) => {
+      for (const [key, thresholds] of trace.doubts) {
+        for (const fact of keyToFacts.get(key) ?? []) {
+          fact.thresholds |= thresholds;
+          if (mayChange(trace, key)) fact.rules[m] = (fact.rules[m] ?? 0) | (1 << i);
+        }
+      }
+    });
+  });
   const found: { order: string; uncertainty: Uncertainty }[] = [];
-  for (const { keys, doubt, parties, models, thresholds } of facts_.values()) {
-    const described = describeDoubt(facts, doubt, parties, thresholds);
+  for (const { fact } of merged.values()) {
+    const described = describeDoubt(facts, fact.doubt, fact.parties, fact.thresholds);
     const changes: FitChange[] = [];
     for (const alternative of described.alternatives) {
-      if (models.length === 0) break;
-      for (const evaluation of models) {
+      evaluations.forEach((evaluation, m) => {
+        const ruleBits = fact.rules[m] ?? 0;
+        if (evaluation === undefined || ruleBits === 0) return;
         const from = evaluation.reading.fit;
-        const to = fitUnder(tables, evaluation, rules, keys, alternative.scenario);
+        const to = fitUnder(tables, evaluation, rules, ruleBits, alternative.scenario);
         if (to !== from)
           changes.push({ model: evaluation.model, from, to, if: alternative.label() });
-      }
+      });
     }
     if (changes.length === 0 && described.kind !== 'disagreement') continue;
     // Words are made only for what is shown: most doubts change nothing.
@@ -135,16 +145,6 @@ export function findUncertainties(
   return found
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
     .map((f) => f.uncertainty);
-}
-
-/** One fact open to doubt, with every key the rules noted it under. */
-interface Fact {
-  readonly keys: number[];
-  readonly doubt: Doubt;
-  /** For a missing claim: the parties (by index) with no claim at the stage. */
-  readonly parties: readonly number[];
-  readonly models: ModelEvaluation[];
-  thresholds: number;
 }
 
 interface DescribedDoubt {
