@@ -1,26 +1,17 @@
 /** The `coprism` command line. Exit codes: 0 success, 1 invalid input, 2 usage error. */
 import { parseArgs } from 'node:util';
-import { createColors } from 'picocolors';
-import {
-  RULEBOOK,
-  analyseCase,
-  caseJsonSchema,
-  formatTextProblem,
-  type Analysis,
-  type Fit,
-} from '../core/index.js';
+import { RULEBOOK, caseJsonSchema } from '../core/index.js';
 import { findCaseFiles, readCaseFile } from '../files/index.js';
-import {
-  PLAIN,
-  analysisMarkdown,
-  analysisText,
-  rulebookText,
-  type Palette,
-} from '../report/index.js';
+import { rulebookText } from '../report/index.js';
+import { problemsText } from './analyse-file.js';
+import { analyseMany } from './analyse-many.js';
 
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Standard output is a terminal (a person reads it). */
+  readonly terminal: boolean;
+  /** Colour is wanted: a terminal, and NO_COLOR is not set. */
   readonly colour: boolean;
 }
 
@@ -38,6 +29,8 @@ Options:
   --no-color print without colour (by default colour is used only on a terminal)
   --color    print with colour even when not on a terminal
 
+JSON is indented on a terminal and compact when piped to another program.
+
 Exit codes: 0 done, 1 a case file has mistakes, 2 the command was not understood.`;
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -46,9 +39,9 @@ type Format = (typeof FORMATS)[number];
 class UsageError extends Error {}
 
 /** Runs one command line and returns its exit code. */
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(
@@ -60,7 +53,7 @@ export function run(argv: readonly string[], io: Io): number {
   }
 }
 
-function dispatch(argv: readonly string[], io: Io): number {
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'analyse':
@@ -124,7 +117,7 @@ function noArguments(command: string, rest: readonly string[]): void {
   if (rest.length > 0) throw new UsageError(`'${command}' takes no arguments`);
 }
 
-function analyse(args: readonly string[], io: Io): number {
+async function analyse(args: readonly string[], io: Io): Promise<number> {
   const { format, colour, files: paths } = options(args, true);
   const found = findCaseFiles(paths);
   if (!found.ok) {
@@ -135,30 +128,26 @@ function analyse(args: readonly string[], io: Io): number {
     io.err(`No case files (.yaml, .yml or .json) found in ${paths.join(', ')}.\n`);
     return 1;
   }
-  const palette = colour === 'always' || (colour === 'auto' && io.colour) ? COLOURS : PLAIN;
-  const analyses: Analysis[] = [];
-  let invalid = 0;
+  const coloured = colour === 'always' || (colour === 'auto' && io.colour);
+  // One file named on its own prints one JSON object; anything else prints a list.
   const single = found.files.length === 1 && paths.length === 1 && found.files[0] === paths[0];
+  let printed = 0;
+  let invalid = 0;
   if (format === 'json' && !single) io.out('[');
-  for (const file of found.files) {
-    const read = readCaseFile(file);
-    if (!read.ok) {
+  // JSON is indented for a person at a terminal, compact for a program reading a pipe.
+  await analyseMany(found.files, { format, colour: coloured, pretty: io.terminal }, (result) => {
+    if (!result.ok) {
       invalid++;
-      reportProblems(read.error, io);
-      continue;
+      io.err(result.problems);
+      return;
     }
-    const analysis = analyseCase(read.value);
-    if (format === 'json')
-      io.out(
-        `${single ? '' : analyses.length > 0 ? ',\n' : '\n'}${JSON.stringify(analysis, null, 2)}`,
-      );
-    else if (format === 'markdown')
-      io.out(`${analyses.length > 0 ? '\n---\n\n' : ''}${analysisMarkdown(analysis)}`);
-    else io.out(`${analysisText(analysis, palette)}\n`);
-    analyses.push(analysis);
-  }
+    if (format === 'json') io.out(`${single ? '' : printed > 0 ? ',\n' : '\n'}${result.output}`);
+    else if (format === 'markdown') io.out(`${printed > 0 ? '\n---\n\n' : ''}${result.output}`);
+    else io.out(result.output);
+    printed++;
+  });
   if (format === 'json')
-    io.out(single ? (analyses.length > 0 ? '\n' : '') : `${analyses.length > 0 ? '\n' : ''}]\n`);
+    io.out(single ? (printed > 0 ? '\n' : '') : `${printed > 0 ? '\n' : ''}]\n`);
   if (invalid > 0) {
     io.err(
       `${invalid} of ${found.files.length} case file${found.files.length === 1 ? '' : 's'} could not be read; fix the mistakes above and run again.\n`,
@@ -184,7 +173,7 @@ function validate(args: readonly string[], io: Io): number {
       );
     else {
       invalid++;
-      reportProblems(read.error, io);
+      io.err(problemsText(read.error));
     }
   }
   if (found.files.length === 0) {
@@ -197,30 +186,6 @@ function validate(args: readonly string[], io: Io): number {
     );
   return invalid > 0 ? 1 : 0;
 }
-
-function reportProblems(
-  problems: readonly Parameters<typeof formatTextProblem>[0][],
-  io: Io,
-): void {
-  const sorted = [...problems].sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
-  const count = sorted.length;
-  io.err(`${sorted[0]?.file ?? ''}: ${count} mistake${count === 1 ? '' : 's'}\n`);
-  for (const p of sorted) io.err(`  ${formatTextProblem(p)}\n`);
-}
-
-// Colour is decided here (terminal or --color), not by picocolors' own detection.
-const pc = createColors(true);
-
-const FIT_COLOURS: Record<Fit, (s: string) => string> = {
-  fits: pc.green,
-  'partly-fits': pc.yellow,
-  'does-not-fit': pc.red,
-  undetermined: pc.cyan,
-};
-
-const COLOURS: Palette = { bold: pc.bold, dim: pc.dim, fit: (fit, s) => FIT_COLOURS[fit](s) };
 
 function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;

@@ -10,7 +10,7 @@ const flush = (): void => {
   chunks.length = 0;
   size = 0;
 };
-const code = run(process.argv.slice(2), {
+const code = await run(process.argv.slice(2), {
   out: (text) => {
     chunks.push(text);
     size += text.length;
@@ -20,6 +20,7 @@ const code = run(process.argv.slice(2), {
     flush();
     process.stderr.write(text);
   },
+  terminal: process.stdout.isTTY === true,
   colour: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
 });
 flush();
