@@ -1,6 +1,6 @@
 /** The `coprism` command end to end: the built program, run as a user would run it. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,28 @@ describe('coprism analyse', () => {
     expect((JSON.parse(out) as { case: string }[]).map((a) => a.case)).toEqual(['sleepwell']);
     expect(err).toMatch(/a-bad\.yaml:1:1: title: is required; expected text/);
     expect(err).toMatch(/1 of 2 case files could not be read/);
+  });
+
+  it('analyses a long list on worker threads and still prints in path order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coprism-cli-many-'));
+    const sleepwell = readFileSync(join(CASES_DIR, 'sleepwell.yaml'), 'utf8');
+    const names: string[] = [];
+    for (let i = 0; i < 260; i++) {
+      const name = `case-${String(i).padStart(3, '0')}`;
+      names.push(name);
+      const text =
+        i === 130
+          ? 'format: coprism/1\nid: broken\n'
+          : sleepwell.replace(/^id: sleepwell$/m, `id: ${name}`);
+      writeFileSync(join(dir, `${name}.yaml`), text);
+    }
+    const { code, out, err } = coprism('analyse', dir, '--format', 'json');
+    rmSync(dir, { recursive: true });
+    expect(code).toBe(1);
+    const analyses = JSON.parse(out) as { case: string }[];
+    expect(analyses.map((a) => a.case)).toEqual(names.filter((n) => n !== 'case-130'));
+    expect(err).toMatch(/case-130\.yaml:1:1: title: is required/);
+    expect(err).toMatch(/1 of 260 case files could not be read/);
   });
 
   it('says plainly when a file is not YAML at all', () => {
