@@ -12,6 +12,7 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
 function coprism(...args: string[]): { code: number | null; out: string; err: string } {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
+    maxBuffer: 1 << 28,
     env: { ...process.env, NO_COLOR: '1' },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
