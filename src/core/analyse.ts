@@ -12,6 +12,7 @@ import type { CaseFile } from './case.schema.js';
 import { Evaluator, type Witness } from './evaluate.js';
 import {
   LENIENT,
+  NO_SCENARIO,
   TRUE,
   UNKNOWN,
   isClaimDoubt,
@@ -116,7 +117,7 @@ export function readModel(
   return { model, reading: { fit: rule.fit, reasons }, traces, deciding };
 }
 
-const NO_CHANGE: FlatScenario = {};
+const NO_CHANGE: FlatScenario = NO_SCENARIO;
 
 /** Whether settling a doubt could change a rule's truth in the base reading. */
 export function mayChange(trace: RuleTrace, doubt: number): boolean {

@@ -74,6 +74,8 @@ export interface FactTables {
   /** One bit per side a party is on. */
   readonly sideBits: Int32Array;
   readonly fields: readonly (FieldValue | undefined)[];
+  /** Each stage test's truth at each stage in the base reading, by node and stage. */
+  readonly memo: Int8Array;
   /** Level summaries per group of sides and stage, filled as the rules ask for them. */
   readonly summaries: (Summary | undefined)[];
 }
@@ -93,6 +95,7 @@ export function factTables(facts: ComponentFacts): FactTables {
   });
   return {
     facts,
+    memo: new Int8Array(nextNode * STAGE_COUNT),
     summaries: [],
     rank,
     doubtful,
@@ -124,6 +127,12 @@ export interface TruthContext {
 }
 
 export type Compiled = (ctx: TruthContext) => Truth3;
+
+/** The record as it stands: no what-if. */
+export const NO_SCENARIO: FlatScenario = {};
+
+/** Each stage test in a compiled rulebook has a number, for the base reading's notes. */
+let nextNode = 0;
 
 const min = (a: Truth3, b: Truth3): Truth3 => (a < b ? a : b);
 const max = (a: Truth3, b: Truth3): Truth3 => (a > b ? a : b);
@@ -161,14 +170,27 @@ export function compileCondition(condition: Condition): Compiled {
     const stages = condition.atStage.stages.map((s) => STAGES.indexOf(s));
     const tests = condition.atStage.where.map(compileLevelTest);
     const every = condition.atStage.every === true;
+    const node = nextNode++;
     return (ctx) => {
       let out: Truth3 = every ? TRUE : FALSE;
       const quick = ctx.doubts === undefined;
+      const memo = ctx.t.memo;
+      const base = node * STAGE_COUNT;
+      // A what-if changes one stage at most (none for a field): the other stages are as in the
+      // base reading, which noted each stage's truth here.
+      const reuse = quick && ctx.s !== NO_SCENARIO && base + STAGE_COUNT <= memo.length;
+      const changed = ctx.s.fillStage ?? (ctx.s.cell === undefined ? -1 : ctx.s.cell % STAGE_COUNT);
       for (const stage of stages) {
-        let here: Truth3 = TRUE;
-        for (const test of tests) {
-          here = min(here, test(ctx, stage));
-          if (here === FALSE && quick) break;
+        let here: Truth3;
+        if (reuse && stage !== changed) here = (memo[base + stage] ?? UNKNOWN) as Truth3;
+        else {
+          here = TRUE;
+          for (const test of tests) {
+            here = min(here, test(ctx, stage));
+            if (here === FALSE && quick) break;
+          }
+          if (!quick && ctx.s === NO_SCENARIO && base + stage < memo.length)
+            memo[base + stage] = here;
         }
         out = every ? min(out, here) : max(out, here);
         if (quick && out === (every ? FALSE : TRUE)) return out;
@@ -280,7 +302,7 @@ function compileLevelTest(test: LevelTest): (ctx: TruthContext, stage: number) =
   const need = test.atLeast === undefined ? -1 : levelRank(test.atLeast);
   const limit = test.below === undefined ? -1 : levelRank(test.below);
   const lenient = test.unlessRecorded === true;
-  const mask = (need < 0 ? 0 : 1 << need) | (limit < 0 ? 0 : 1 << limit) | (lenient ? LENIENT : 0);
+  const mask = (need < 0 ? 0 : 1 << need) | (limit < 0 ? 0 : 1 << limit);
   // Tests on the same group of sides share their summaries.
   const group = groupIndex(sides, except);
 
@@ -303,8 +325,11 @@ function compileLevelTest(test: LevelTest): (ctx: TruthContext, stage: number) =
         summary.members[Math.floor(s.cell / STAGE_COUNT)] === 1);
     if (!touched) {
       if (doubts !== undefined) {
+        // Marked LENIENT only when the test holds because parties are unrecorded.
+        const leaning = lenient && summary.top < limit && summary.unknownSides.length > 0;
+        const unknownMask = leaning ? mask | LENIENT : mask;
         for (const side of summary.unknownSides)
-          note(doubts, STAGE_DOUBT + side * 100 + stage, mask);
+          note(doubts, STAGE_DOUBT + side * 100 + stage, unknownMask);
         for (const cell of summary.doubtfulCells) note(doubts, CELL_DOUBT + cell, mask);
       }
       return decide(summary.top, summary.unknownSides.length > 0, summary.any);

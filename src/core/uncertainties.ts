@@ -5,7 +5,7 @@
 import type { FitChange, Uncertainty } from './analysis.types.js';
 import { fitUnder, mayChange, type CompiledRules, type ModelEvaluation } from './analyse.js';
 import { describeField, type Doubt } from './evaluate.js';
-import { FIELDS, doubtKey, doubtOf, type FactTables, type FlatScenario } from './truth.js';
+import { FIELDS, LENIENT, doubtKey, doubtOf, type FactTables, type FlatScenario } from './truth.js';
 import { cellKey, partyName, type Claim, type ComponentFacts, type FieldValue } from './facts.js';
 import type { FieldName, Side } from './rule.types.js';
 import {
@@ -38,6 +38,8 @@ interface Fact {
   /** Per model (in `MODELS` order): one bit per verdict rule that could change. */
   readonly rules: number[];
   thresholds: number;
+  /** Settling it can only turn unknowns into knowns (not so for a claim that may be wrong). */
+  monotone: boolean;
 }
 
 export function findUncertainties(
@@ -57,7 +59,13 @@ export function findUncertainties(
         const doubt = doubtOf(key);
         const parties =
           doubt.type === 'unknown-stage' ? unclaimedParties(facts, doubt.side, doubt.stage) : [];
-        byKey.set(key, { doubt, parties, rules: [0, 0, 0, 0, 0], thresholds: 0 });
+        byKey.set(key, {
+          doubt,
+          parties,
+          rules: [0, 0, 0, 0, 0],
+          thresholds: 0,
+          monotone: doubt.type !== 'doubtful-claim',
+        });
       }
     });
   }
@@ -65,7 +73,13 @@ export function findUncertainties(
   for (const [cell, c] of facts.cells) {
     const key = doubtKey({ type: 'doubtful-claim', cell });
     if (c.disagreement && !byKey.has(key))
-      byKey.set(key, { doubt: doubtOf(key), parties: [], rules: [0, 0, 0, 0, 0], thresholds: 0 });
+      byKey.set(key, {
+        doubt: doubtOf(key),
+        parties: [],
+        rules: [0, 0, 0, 0, 0],
+        thresholds: 0,
+        monotone: false,
+      });
   }
   // One missing fact can be noted under two sides (a service user is also on the lived-experience
   // side); such doubts are one fact, merged by the stage and the parties they are about.
@@ -110,10 +124,28 @@ export function findUncertainties(
         for (const fact of keyToFacts.get(key) ?? []) {
           fact.thresholds |= thresholds;
           if (mayChange(trace, key)) fact.rules[m] = (fact.rules[m] ?? 0) | (1 << i);
+          if (fact.doubt.type === 'doubtful-claim' || (thresholds & LENIENT) !== 0)
+            fact.monotone = false;
         }
       }
     });
   });
+  // Learning an unknown fact never turns a known truth into another (three-valued logic is
+  // monotone), so the deciding rule keeps holding: only an earlier rule with another fit can
+  // change the reading. Rules of the same fit after the last such rule need no re-run.
+  for (const { fact } of merged.values()) {
+    if (!fact.monotone) continue;
+    evaluations.forEach((evaluation, m) => {
+      if (evaluation === undefined) return;
+      const verdicts = rules.verdicts.get(evaluation.model) ?? [];
+      let last = -1;
+      for (let i = 0; i < evaluation.deciding; i++) {
+        if (((fact.rules[m] ?? 0) & (1 << i)) !== 0 && verdicts[i]?.fit !== evaluation.reading.fit)
+          last = i;
+      }
+      fact.rules[m] = last < 0 ? 0 : (fact.rules[m] ?? 0) & ((1 << (last + 1)) - 1);
+    });
+  }
   const found: { order: string; uncertainty: Uncertainty }[] = [];
   for (const { fact } of merged.values()) {
     const described = describeDoubt(facts, fact.doubt, fact.parties, fact.thresholds);
