@@ -362,27 +362,26 @@ function describePartyTest(test: {
 
 /** A field's value in words, as a reason quotes it. */
 export function describeField(field: FieldName, value: FieldValue): string {
-  const suffix = '';
   switch (field) {
     case 'produces':
-      return `it produces ${PRODUCT_WORDS[value as keyof typeof PRODUCT_WORDS] ?? String(value)}${suffix}`;
+      return `it produces ${PRODUCT_WORDS[value as keyof typeof PRODUCT_WORDS] ?? String(value)}`;
     case 'serviceDomain':
-      return `its field is ${DOMAIN_WORDS[value as keyof typeof DOMAIN_WORDS] ?? String(value)}${suffix}`;
+      return `its field is ${DOMAIN_WORDS[value as keyof typeof DOMAIN_WORDS] ?? String(value)}`;
     case 'evidence.drivenByEvidence':
-      return `the change was ${value === true ? '' : 'not '}driven by research evidence${suffix}`;
+      return `the change was ${value === true ? '' : 'not '}driven by research evidence`;
     case 'evidence.reviewed':
-      return `the evidence was ${value === true ? '' : 'not '}searched and reviewed${suffix}`;
+      return `the evidence was ${value === true ? '' : 'not '}searched and reviewed`;
     case 'evidence.evaluation':
-      return `the evaluation was ${EVALUATION_WORDS[value as keyof typeof EVALUATION_WORDS] ?? String(value)}${suffix}`;
+      return `the evaluation was ${EVALUATION_WORDS[value as keyof typeof EVALUATION_WORDS] ?? String(value)}`;
     case 'design.respondsToEndUsers':
-      return `the design was ${value === true ? '' : 'not '}revised in response to end users${suffix}`;
+      return `the design was ${value === true ? '' : 'not '}revised in response to end users`;
     case 'design.iterations':
-      return `the design went through ${String(value)} cycle${value === 1 ? '' : 's'} of revision${suffix}`;
+      return `the design went through ${String(value)} cycle${value === 1 ? '' : 's'} of revision`;
     case 'design.stages': {
       const stages = Array.isArray(value) ? DESIGN_STAGES.filter((s) => value.includes(s)) : [];
       return stages.length === 0
-        ? `no design stages are recorded${suffix}`
-        : `the design went through ${stages.join(', ')}${suffix}`;
+        ? `no design stages are recorded`
+        : `the design went through ${stages.join(', ')}`;
     }
   }
 }

@@ -7,5 +7,4 @@ export { parseCaseText, formatTextProblem, type TextProblem } from './case-text.
 export type * from './analysis.types.js';
 export type * from './rule.types.js';
 export { RULEBOOK } from './rulebook.js';
-export { analyseCase, compileRules, readModel, type CompiledRules } from './analyse.js';
-export { componentFacts } from './facts.js';
+export { analyseCase, compileRules, type CompiledRules } from './analyse.js';
