@@ -324,15 +324,20 @@ function compileLevelTest(test: LevelTest): (ctx: TruthContext, stage: number) =
         s.cell % STAGE_COUNT === stage &&
         summary.members[Math.floor(s.cell / STAGE_COUNT)] === 1);
     if (!touched) {
+      const truth = decide(summary.top, summary.unknownSides.length > 0, summary.any);
       if (doubts !== undefined) {
-        // Marked LENIENT only when the test holds because parties are unrecorded.
+        // A missing claim matters only where the test is still open, or holds because of it
+        // (LENIENT): a known truth stays known whatever the missing claim turns out to be.
         const leaning = lenient && summary.top < limit && summary.unknownSides.length > 0;
-        const unknownMask = leaning ? mask | LENIENT : mask;
-        for (const side of summary.unknownSides)
-          note(doubts, STAGE_DOUBT + side * 100 + stage, unknownMask);
+        if (truth === UNKNOWN || leaning) {
+          const unknownMask = leaning ? mask | LENIENT : mask;
+          for (const side of summary.unknownSides)
+            note(doubts, STAGE_DOUBT + side * 100 + stage, unknownMask);
+        }
+        // A claim that may be wrong can turn a known truth, so it always counts.
         for (const cell of summary.doubtfulCells) note(doubts, CELL_DOUBT + cell, mask);
       }
-      return decide(summary.top, summary.unknownSides.length > 0, summary.any);
+      return truth;
     }
     // A what-if changes this group at this stage: read it party by party.
     let top = -1;
