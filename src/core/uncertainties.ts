@@ -30,6 +30,15 @@ interface Alternative {
   readonly scenario: FlatScenario;
 }
 
+/** What the rules noted about one doubt key. */
+interface KeyNote {
+  thresholds: number;
+  readonly rules: number[];
+  lenient: boolean;
+  /** A rule up to the deciding one leaned on it and could change. */
+  candidate: boolean;
+}
+
 /** One fact open to doubt, with the rules in each model that settling it could change. */
 interface Fact {
   readonly doubt: Doubt;
@@ -49,91 +58,84 @@ export function findUncertainties(
 ): Uncertainty[] {
   const facts = tables.facts;
   const evaluations = MODELS.map((m) => base.get(m));
-  // Each doubt that a rule up to the deciding one leaned on, and that could change that rule.
-  const byKey = new Map<number, Fact>();
-  for (const evaluation of evaluations) {
-    evaluation?.traces.forEach((trace, i) => {
-      if (i > evaluation.deciding) return;
-      for (const key of trace.doubts.keys()) {
-        if (!mayChange(trace, key) || byKey.has(key)) continue;
-        const doubt = doubtOf(key);
-        const parties =
-          doubt.type === 'unknown-stage' ? unclaimedParties(facts, doubt.side, doubt.stage) : [];
-        byKey.set(key, {
-          doubt,
-          parties,
-          rules: [0, 0, 0, 0, 0],
-          thresholds: 0,
-          monotone: doubt.type !== 'doubtful-claim',
-        });
-      }
-    });
-  }
-  // A disagreement is always shown, even when no fit turns on it: accounts are never merged silently.
-  for (const [cell, c] of facts.cells) {
-    const key = doubtKey({ type: 'doubtful-claim', cell });
-    if (c.disagreement && !byKey.has(key))
-      byKey.set(key, {
-        doubt: doubtOf(key),
-        parties: [],
-        rules: [0, 0, 0, 0, 0],
-        thresholds: 0,
-        monotone: false,
-      });
-  }
-  // One missing fact can be noted under two sides (a service user is also on the lived-experience
-  // side); such doubts are one fact, merged by the stage and the parties they are about.
-  const merged = new Map<string, { fact: Fact; keys: number[] }>();
-  for (const [key, fact] of byKey) {
-    const id =
-      fact.doubt.type === 'unknown-stage'
-        ? `${fact.doubt.stage}:${fact.parties.join(',')}`
-        : `#${key}`;
-    const entry = merged.get(id);
-    if (entry === undefined) merged.set(id, { fact, keys: [key] });
-    else entry.keys.push(key);
-  }
-  // Settling a fact can change every rule, in any model and at any place in the list, that leaned
-  // on it under any key; and every rule's thresholds count in telling levels apart.
-  const keyToFacts = new Map<number, Fact[]>();
-  const link = (key: number, fact: Fact): void => {
-    const list = keyToFacts.get(key);
-    if (list === undefined) keyToFacts.set(key, [fact]);
-    else if (!list.includes(fact)) list.push(fact);
-  };
-  const stageKeys = new Map<Stage, number[]>();
-  for (const [key, fact] of byKey) {
-    if (fact.doubt.type !== 'unknown-stage') continue;
-    const list = stageKeys.get(fact.doubt.stage);
-    if (list === undefined) stageKeys.set(fact.doubt.stage, [key]);
-    else list.push(key);
-  }
-  for (const { fact, keys } of merged.values()) {
-    for (const key of keys) link(key, fact);
-    if (fact.doubt.type !== 'unknown-stage') continue;
-    // A missing claim for some parties also touches the rules that read any of them at that stage.
-    for (const key of stageKeys.get(fact.doubt.stage) ?? []) {
-      const other = byKey.get(key);
-      if (other !== undefined && other.parties.some((p) => fact.parties.includes(p)))
-        link(key, fact);
-    }
-  }
+  // One pass over every rule's trace: for each doubt, the levels the rules compared it with, the
+  // rules it could change (per model), and whether a rule up to the deciding one leans on it.
+  const notes = new Map<number, KeyNote>();
   evaluations.forEach((evaluation, m) => {
-    evaluation?.traces.forEach((trace, i) => {
+    if (evaluation === undefined) return;
+    evaluation.traces.forEach((trace, i) => {
       for (const [key, thresholds] of trace.doubts) {
-        for (const fact of keyToFacts.get(key) ?? []) {
-          fact.thresholds |= thresholds;
-          if (mayChange(trace, key)) fact.rules[m] = (fact.rules[m] ?? 0) | (1 << i);
-          if (fact.doubt.type === 'doubtful-claim' || (thresholds & LENIENT) !== 0)
-            fact.monotone = false;
+        let note = notes.get(key);
+        if (note === undefined) {
+          note = { thresholds: 0, rules: [0, 0, 0, 0, 0], lenient: false, candidate: false };
+          notes.set(key, note);
+        }
+        if ((thresholds & LENIENT) !== 0) note.lenient = true;
+        // Only a rule that could change needs its levels told apart.
+        if (mayChange(trace, key)) {
+          note.thresholds |= thresholds;
+          note.rules[m] = (note.rules[m] ?? 0) | (1 << i);
+          if (i <= evaluation.deciding) note.candidate = true;
         }
       }
     });
   });
+  // A disagreement is always shown, even when no fit turns on it: accounts are never merged silently.
+  for (const [cell, c] of facts.cells) {
+    const key = doubtKey({ type: 'doubtful-claim', cell });
+    if (!c.disagreement) continue;
+    const note = notes.get(key);
+    if (note === undefined)
+      notes.set(key, { thresholds: 0, rules: [0, 0, 0, 0, 0], lenient: false, candidate: true });
+    else note.candidate = true;
+  }
+  // The facts to try. One missing fact can be noted under two sides (a service user is also on the
+  // lived-experience side): such doubts are one fact, merged by the stage and the parties.
+  const merged = new Map<string, Fact>();
+  const stageKeys: { key: number; stage: Stage; parties: readonly number[] }[] = [];
+  for (const [key, note] of notes) {
+    const doubt = doubtOf(key);
+    const parties =
+      doubt.type === 'unknown-stage' ? unclaimedParties(facts, doubt.side, doubt.stage) : [];
+    if (doubt.type === 'unknown-stage') stageKeys.push({ key, stage: doubt.stage, parties });
+    if (!note.candidate) continue;
+    const id = doubt.type === 'unknown-stage' ? `${doubt.stage}:${parties.join(',')}` : `#${key}`;
+    if (!merged.has(id)) {
+      merged.set(id, {
+        doubt,
+        parties,
+        rules: [0, 0, 0, 0, 0],
+        thresholds: 0,
+        monotone: doubt.type !== 'doubtful-claim',
+      });
+    }
+  }
+  // Settling a fact can change every rule that read any of its parties at that stage, under any
+  // key; and every such rule's thresholds count in telling levels apart.
+  for (const [id, fact] of merged) {
+    const { doubt } = fact;
+    const keys =
+      doubt.type === 'unknown-stage'
+        ? stageKeys
+            .filter(
+              (k) => k.stage === doubt.stage && k.parties.some((p) => fact.parties.includes(p)),
+            )
+            .map((k) => k.key)
+        : [Number(id.slice(1))];
+    for (const key of keys) {
+      const note = notes.get(key);
+      if (note === undefined) continue;
+      fact.thresholds |= note.thresholds;
+      if (note.lenient) fact.monotone = false;
+      note.rules.forEach((bits, m) => {
+        fact.rules[m] = (fact.rules[m] ?? 0) | bits;
+      });
+    }
+  }
   // Learning an unknown fact never turns a known truth into another (three-valued logic is
   // monotone), so the deciding rule keeps holding: only an earlier rule with another fit can
   // change the reading. Rules of the same fit after the last such rule need no re-run.
-  for (const { fact } of merged.values()) {
+  for (const fact of merged.values()) {
     if (!fact.monotone) continue;
     evaluations.forEach((evaluation, m) => {
       if (evaluation === undefined) return;
@@ -147,7 +149,7 @@ export function findUncertainties(
     });
   }
   const found: { order: string; uncertainty: Uncertainty }[] = [];
-  for (const { fact } of merged.values()) {
+  for (const fact of merged.values()) {
     const described = describeDoubt(facts, fact.doubt, fact.parties, fact.thresholds);
     const changes: FitChange[] = [];
     for (const alternative of described.alternatives) {
