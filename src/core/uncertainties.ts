@@ -3,9 +3,18 @@
  * set, one at a time, to each value it could take, and the analysis is run again.
  */
 import type { FitChange, Uncertainty } from './analysis.types.js';
-import { fitUnder, mayChange, type CompiledRules, type ModelEvaluation } from './analyse.js';
+import { fitUnder, type CompiledRules, type ModelEvaluation } from './analyse.js';
 import { describeField, type Doubt } from './evaluate.js';
-import { FIELDS, LENIENT, doubtKey, doubtOf, type FactTables, type FlatScenario } from './truth.js';
+import {
+  FIELDS,
+  LENIENT,
+  UNKNOWN,
+  doubtKey,
+  doubtOf,
+  isClaimDoubt,
+  type FactTables,
+  type FlatScenario,
+} from './truth.js';
 import { cellKey, partyName, type Claim, type ComponentFacts, type FieldValue } from './facts.js';
 import type { FieldName, Side } from './rule.types.js';
 import {
@@ -61,25 +70,29 @@ export function findUncertainties(
   // One pass over every rule's trace: for each doubt, the levels the rules compared it with, the
   // rules it could change (per model), and whether a rule up to the deciding one leans on it.
   const notes = new Map<number, KeyNote>();
-  evaluations.forEach((evaluation, m) => {
-    if (evaluation === undefined) return;
-    evaluation.traces.forEach((trace, i) => {
+  for (let m = 0; m < evaluations.length; m++) {
+    const evaluation = evaluations[m];
+    if (evaluation === undefined) continue;
+    for (let i = 0; i < evaluation.traces.length; i++) {
+      const trace = evaluation.traces[i];
+      if (trace === undefined) continue;
+      const open = trace.truth === UNKNOWN;
       for (const [key, thresholds] of trace.doubts) {
+        const lenient = (thresholds & LENIENT) !== 0;
+        // Only a rule that could change matters (see mayChange), and only its levels need telling apart.
+        if (!open && !lenient && !isClaimDoubt(key)) continue;
         let note = notes.get(key);
         if (note === undefined) {
           note = { thresholds: 0, rules: [0, 0, 0, 0, 0], lenient: false, candidate: false };
           notes.set(key, note);
         }
-        if ((thresholds & LENIENT) !== 0) note.lenient = true;
-        // Only a rule that could change needs its levels told apart.
-        if (mayChange(trace, key)) {
-          note.thresholds |= thresholds;
-          note.rules[m] = (note.rules[m] ?? 0) | (1 << i);
-          if (i <= evaluation.deciding) note.candidate = true;
-        }
+        if (lenient) note.lenient = true;
+        note.thresholds |= thresholds;
+        note.rules[m] = (note.rules[m] ?? 0) | (1 << i);
+        if (i <= evaluation.deciding) note.candidate = true;
       }
-    });
-  });
+    }
+  }
   // A disagreement is always shown, even when no fit turns on it: accounts are never merged silently.
   for (const [cell, c] of facts.cells) {
     const key = doubtKey({ type: 'doubtful-claim', cell });
