@@ -152,6 +152,17 @@ export function fieldValue(component: Component, field: FieldName): FieldValue |
 
 /** A party's short name for people: its label up to the first comma or bracket, or its kind and id. */
 export function partyName(party: Party): string {
+  const known = names.get(party);
+  if (known !== undefined) return known;
+  const name = shortName(party);
+  names.set(party, name);
+  return name;
+}
+
+// Names are asked for many times over while one case is read: worked out once per party object.
+const names = new WeakMap<Party, string>();
+
+function shortName(party: Party): string {
   const short = party.label?.split(/[,;:(]/)[0]?.trim();
   // Without a label, the id tells parties of the same kind apart.
   return short === undefined || short === ''

@@ -39,6 +39,28 @@ interface Alternative {
   readonly scenario: FlatScenario;
 }
 
+/** A fact to try, from the notes of every key it was noted under. */
+function factFrom(doubt: Doubt, parties: readonly number[], notes: readonly KeyNote[]): Fact {
+  const fact: Fact = {
+    doubt,
+    parties,
+    rules: [0, 0, 0, 0, 0],
+    thresholds: 0,
+    monotone: doubt.type !== 'doubtful-claim',
+  };
+  for (const note of notes) {
+    fact.thresholds |= note.thresholds;
+    if (note.lenient) fact.monotone = false;
+    note.rules.forEach((bits, m) => {
+      fact.rules[m] = (fact.rules[m] ?? 0) | bits;
+    });
+  }
+  return fact;
+}
+
+const sameParties = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((p, i) => p === b[i]);
+
 /** What the rules noted about one doubt key. */
 interface KeyNote {
   thresholds: number;
@@ -103,52 +125,39 @@ export function findUncertainties(
     else note.candidate = true;
   }
   // The facts to try. One missing fact can be noted under two sides (a service user is also on the
-  // lived-experience side): such doubts are one fact, merged by the stage and the parties.
-  const merged = new Map<string, Fact>();
-  const stageKeys: { key: number; stage: Stage; parties: readonly number[] }[] = [];
+  // lived-experience side): such doubts are one fact, merged by the stage and the parties. Settling
+  // it can change every rule that read any of those parties at that stage, under any key.
+  const merged: Fact[] = [];
+  const stageNotes = new Map<Stage, { key: number; parties: readonly number[]; note: KeyNote }[]>();
   for (const [key, note] of notes) {
     const doubt = doubtOf(key);
-    const parties =
-      doubt.type === 'unknown-stage' ? unclaimedParties(facts, doubt.side, doubt.stage) : [];
-    if (doubt.type === 'unknown-stage') stageKeys.push({ key, stage: doubt.stage, parties });
-    if (!note.candidate) continue;
-    const id = doubt.type === 'unknown-stage' ? `${doubt.stage}:${parties.join(',')}` : `#${key}`;
-    if (!merged.has(id)) {
-      merged.set(id, {
-        doubt,
-        parties,
-        rules: [0, 0, 0, 0, 0],
-        thresholds: 0,
-        monotone: doubt.type !== 'doubtful-claim',
-      });
+    if (doubt.type !== 'unknown-stage') {
+      if (note.candidate) merged.push(factFrom(doubt, [], [note]));
+      continue;
     }
+    const list = stageNotes.get(doubt.stage) ?? [];
+    list.push({ key, parties: unclaimedParties(facts, doubt.side, doubt.stage), note });
+    stageNotes.set(doubt.stage, list);
   }
-  // Settling a fact can change every rule that read any of its parties at that stage, under any
-  // key; and every such rule's thresholds count in telling levels apart.
-  for (const [id, fact] of merged) {
-    const { doubt } = fact;
-    const keys =
-      doubt.type === 'unknown-stage'
-        ? stageKeys
-            .filter(
-              (k) => k.stage === doubt.stage && k.parties.some((p) => fact.parties.includes(p)),
-            )
-            .map((k) => k.key)
-        : [Number(id.slice(1))];
-    for (const key of keys) {
-      const note = notes.get(key);
-      if (note === undefined) continue;
-      fact.thresholds |= note.thresholds;
-      if (note.lenient) fact.monotone = false;
-      note.rules.forEach((bits, m) => {
-        fact.rules[m] = (fact.rules[m] ?? 0) | bits;
-      });
+  for (const list of stageNotes.values()) {
+    const seen: (readonly number[])[] = [];
+    for (const entry of list) {
+      if (!entry.note.candidate || seen.some((p) => sameParties(p, entry.parties))) continue;
+      seen.push(entry.parties);
+      const touching = list.filter((other) => other.parties.some((p) => entry.parties.includes(p)));
+      merged.push(
+        factFrom(
+          doubtOf(entry.key),
+          entry.parties,
+          touching.map((t) => t.note),
+        ),
+      );
     }
   }
   // Learning an unknown fact never turns a known truth into another (three-valued logic is
   // monotone), so the deciding rule keeps holding: only an earlier rule with another fit can
   // change the reading. Rules of the same fit after the last such rule need no re-run.
-  for (const fact of merged.values()) {
+  for (const fact of merged) {
     if (!fact.monotone) continue;
     evaluations.forEach((evaluation, m) => {
       if (evaluation === undefined) return;
@@ -162,7 +171,9 @@ export function findUncertainties(
     });
   }
   const found: { order: string; uncertainty: Uncertainty }[] = [];
-  for (const fact of merged.values()) {
+  for (const fact of merged) {
+    // Nothing to try: no rule could change (a disagreement is still shown).
+    if (fact.monotone && fact.rules.every((bits) => bits === 0)) continue;
     const described = describeDoubt(facts, fact.doubt, fact.parties, fact.thresholds);
     const changes: FitChange[] = [];
     for (const alternative of described.alternatives) {
