@@ -46,6 +46,8 @@ export interface CompiledRules {
   readonly notes: ReadonlyMap<ModelId, readonly NoteRule[]>;
   readonly equalising: readonly EqualisingRule[];
   readonly equalisingCompiled: readonly Compiled[];
+  /** Each note rule's condition compiled, keyed by rule. */
+  readonly notesCompiled: ReadonlyMap<NoteRule, Compiled>;
 }
 
 export function compileRules(rulebook: Rulebook): CompiledRules {
@@ -65,7 +67,18 @@ export function compileRules(rulebook: Rulebook): CompiledRules {
     MODELS.map((m) => [m, (verdicts.get(m) ?? []).map((r) => compileCondition(r.when))]),
   );
   const equalisingCompiled = equalising.map((r) => compileCondition(r.when));
-  return { version: rulebook.version, verdicts, compiled, notes, equalising, equalisingCompiled };
+  const notesCompiled = new Map(
+    [...notes.values()].flat().map((r) => [r, compileCondition(r.when)]),
+  );
+  return {
+    version: rulebook.version,
+    verdicts,
+    compiled,
+    notes,
+    equalising,
+    equalisingCompiled,
+    notesCompiled,
+  };
 }
 
 const DEFAULT_RULES = compileRules(RULEBOOK);
@@ -111,6 +124,14 @@ export function readModel(
   // Notes add reasons but never change the fit, so what they lean on is not a doubt about it.
   for (const note of rules.notes.get(model) ?? []) {
     if (note.whenFit !== undefined && !note.whenFit.includes(rule.fit)) continue;
+    // The fast path says whether it holds; words are made only when it does.
+    const holds = rules.notesCompiled.get(note)?.({
+      t: tables,
+      s: NO_CHANGE,
+      model,
+      doubts: undefined,
+    });
+    if (holds !== TRUE) continue;
     const outcome = explainer.evaluate(note.when);
     if (outcome.truth === 'true') reasons.push(reason(note.id, note.finding, outcome.witnesses));
   }
