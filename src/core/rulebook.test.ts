@@ -662,21 +662,52 @@ describe('evidence-based practice verdict rules', () => {
 describe('service user-led verdict rules', () => {
   const base = { parties: ['su', 'mhp'] } satisfies CaseSpec;
 
-  it('ul.users-control: users lead design, delivery and governance alone; if they only partner in governance, some stages', () => {
-    const roles = (governance: Level): RoleSpec[] => [
+  it('ul.users-control: users lead design and delivery alone and no one else holds governance; if professionals share governance, some stages', () => {
+    const roles = (profGovernance: Level): RoleSpec[] => [
       ['su', 'design', 'leads'],
       ['su', 'delivery', 'leads'],
-      ['su', 'governance', governance],
+      ['su', 'governance', 'leads'],
       ['mhp', 'design', 'none'],
       ['mhp', 'delivery', 'consulted'],
-      ['mhp', 'governance', 'informed'],
+      ['mhp', 'governance', profGovernance],
     ];
-    expectDecides(read({ ...base, roles: roles('leads') }), 'ul.users-control');
+    expectDecides(read({ ...base, roles: roles('informed') }), 'ul.users-control');
     expectDecidedInstead(
       read({ ...base, roles: roles('partner') }),
       'ul.users-control',
       'ul.some-stages',
     );
+  });
+
+  it('ul.users-control: governance left unrecorded is read as it stands, and listed as an uncertainty', () => {
+    const c = read({
+      ...base,
+      roles: [
+        ['su', 'design', 'leads'],
+        ['su', 'delivery', 'leads'],
+      ],
+    });
+    expectDecides(c, 'ul.users-control');
+    const governance = c.uncertainties.find((u) =>
+      u.about.endsWith('governance (money, staff and policy)'),
+    );
+    expect(changesOf(governance)).toContainEqual({
+      model: 'service-user-led',
+      from: 'fits',
+      to: 'partly-fits',
+    });
+  });
+
+  it('ul.users-control: a funder without lived experience leading governance makes it user-led only in part', () => {
+    const c = read({
+      parties: ['su', 'fun'],
+      roles: [
+        ['su', 'design', 'leads'],
+        ['su', 'delivery', 'leads'],
+        ['fun', 'governance', 'leads'],
+      ],
+    });
+    expectDecides(c, 'ul.some-stages');
   });
 
   it('ul.users-control: a user-led organisation counts on the users side', () => {

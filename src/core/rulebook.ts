@@ -43,6 +43,26 @@ const professionalsBelowPartner: LevelTest = {
 const together = (stages: Stage[], ...where: LevelTest[]): Condition => ({
   atStage: { stages, where },
 });
+// Governance is rarely written down: user-led control of it is read from the record as it stands,
+// unless someone without lived experience is recorded as leading it, or professionals as sharing it.
+const governanceNotHeldByOthers: LevelTest[] = [
+  {
+    side: [
+      'professionals',
+      'carers',
+      'other-professionals',
+      'community',
+      'researchers',
+      'designers',
+      'funders',
+    ],
+    except: 'lived-experience',
+    below: 'leads',
+    unlessRecorded: true,
+  },
+  { side: 'professionals', except: 'lived-experience', below: 'partner', unlessRecorded: true },
+];
+
 // The user-led reading: people with lived experience (of any kind) lead, and professionals
 // without lived experience are not recorded as partners.
 const usersLeadAlone: LevelTest[] = [
@@ -291,9 +311,15 @@ const RULES: Rule[] = [
     fit: 'fits',
     id: 'ul.users-control',
     statement:
-      'Service user-led fits when people with lived experience lead design, delivery and governance, and professionals hold no partner or lead role in them.',
-    finding: 'People with lived experience lead every key stage, without professionals as partners',
-    when: { atStage: { stages: KEY_STAGES, every: true, where: usersLeadAlone } },
+      'Service user-led fits when people with lived experience lead design and delivery without professionals as partners, and no one else is recorded as holding governance (money, staff and policy) or sharing it with professionals.',
+    finding:
+      'People with lived experience lead design and delivery, and no one else is recorded as holding governance',
+    when: {
+      all: [
+        { atStage: { stages: MAKING, every: true, where: usersLeadAlone } },
+        { atStage: { stages: ['governance'], where: governanceNotHeldByOthers } },
+      ],
+    },
   },
   {
     kind: 'verdict',
