@@ -4,7 +4,7 @@
  * passed over, and the uncertainties say what it would take. Change a rule's meaning, change
  * its id and the version.
  */
-import type { Condition, LevelTest, Rule, Rulebook } from './rule.types.js';
+import { SIDES, type Condition, type LevelTest, type Rule, type Rulebook } from './rule.types.js';
 import type { Stage } from './vocabulary.js';
 
 const MAKING: Stage[] = ['design', 'delivery'];
@@ -47,15 +47,8 @@ const together = (stages: Stage[], ...where: LevelTest[]): Condition => ({
 // unless someone without lived experience is recorded as leading it, or professionals as sharing it.
 const governanceNotHeldByOthers: LevelTest[] = [
   {
-    side: [
-      'professionals',
-      'carers',
-      'other-professionals',
-      'community',
-      'researchers',
-      'designers',
-      'funders',
-    ],
+    // Everyone but service users; parties with lived experience are left out below.
+    side: SIDES.filter((side) => side !== 'users' && side !== 'lived-experience'),
     except: 'lived-experience',
     below: 'leads',
     unlessRecorded: true,
