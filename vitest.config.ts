@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    globalSetup: ['./test/postgres.setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

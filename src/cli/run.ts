@@ -10,11 +10,13 @@ const flush = (): void => {
   chunks.length = 0;
   size = 0;
 };
+const longRunning = process.argv[2] === 'serve';
 const code = await run(process.argv.slice(2), {
   out: (text) => {
     chunks.push(text);
     size += text.length;
-    if (size > 1 << 16) flush();
+    // A long-running command (the server) says what it is doing as it happens.
+    if (size > 1 << 16 || longRunning) flush();
   },
   err: (text) => {
     flush();

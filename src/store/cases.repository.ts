@@ -1,0 +1,383 @@
+/** Cases and their revisions. Every save adds a revision; nothing is overwritten. */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { CaseFile, Fit, ModelId } from '../core/index.js';
+import { isUniqueViolation } from './database.js';
+import type { CasesTable, Database } from './schema.js';
+import type {
+  Author,
+  CaseIndex,
+  CaseListing,
+  CasePage,
+  CaseQuery,
+  RevisionInfo,
+  SaveResult,
+  StoredCase,
+  StoredRevision,
+} from './types.js';
+
+const FIT_COLUMNS = {
+  'co-production': 'fit_co_production',
+  'evidence-based-practice': 'fit_evidence_based_practice',
+  'service-user-led': 'fit_service_user_led',
+  'community-involvement': 'fit_community_involvement',
+  'user-centred-design': 'fit_user_centred_design',
+} as const satisfies Record<ModelId, keyof CasesTable>;
+
+const LISTING_COLUMNS = [
+  'id',
+  'workspace_id',
+  'slug',
+  'revision',
+  'title',
+  'summary',
+  'period_start',
+  'period_end',
+  'fit_co_production',
+  'fit_evidence_based_practice',
+  'fit_service_user_led',
+  'fit_community_involvement',
+  'fit_user_centred_design',
+  'share_token_hash',
+  'updated_at',
+  'deleted_at',
+] as const;
+
+type ListingRow = Pick<Selectable<CasesTable>, (typeof LISTING_COLUMNS)[number]>;
+
+const toListing = (row: ListingRow): CaseListing => ({
+  workspaceId: row.workspace_id,
+  id: row.slug,
+  title: row.title,
+  summary: row.summary,
+  period: { start: row.period_start, end: row.period_end },
+  revision: row.revision,
+  fits: {
+    'co-production': row.fit_co_production as Fit,
+    'evidence-based-practice': row.fit_evidence_based_practice as Fit,
+    'service-user-led': row.fit_service_user_led as Fit,
+    'community-involvement': row.fit_community_involvement as Fit,
+    'user-centred-design': row.fit_user_centred_design as Fit,
+  },
+  shared: row.share_token_hash !== null,
+  updatedAt: row.updated_at,
+  deletedAt: row.deleted_at,
+});
+
+const indexColumns = (index: CaseIndex) => ({
+  title: index.title,
+  summary: index.summary,
+  period_start: index.periodStart,
+  period_end: index.periodEnd,
+  rulebook: index.rulebook,
+  fit_co_production: index.fits['co-production'],
+  fit_evidence_based_practice: index.fits['evidence-based-practice'],
+  fit_service_user_led: index.fits['service-user-led'],
+  fit_community_involvement: index.fits['community-involvement'],
+  fit_user_centred_design: index.fits['user-centred-design'],
+  search_text: index.searchText,
+});
+
+/** `%` and `_` in a search word are letters, not wildcards. */
+const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export interface NewRevision {
+  readonly document: CaseFile;
+  readonly index: CaseIndex;
+  /** The analysis of this revision under `index.rulebook`, as JSON. */
+  readonly analysis: string;
+  readonly author: Author;
+  readonly message: string;
+  readonly now: string;
+}
+
+export class CasesRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Creates a case with its first revision; false when the workspace already has a case with this id. */
+  async create(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
+    try {
+      await this.db
+        .insertInto('cases')
+        .values({
+          id: uuid,
+          workspace_id: workspaceId,
+          slug: revision.document.id,
+          revision: 1,
+          ...indexColumns(revision.index),
+          share_token_hash: null,
+          deleted_at: null,
+          created_at: revision.now,
+          updated_at: revision.now,
+        })
+        .execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+    await this.addRevision(uuid, 1, revision);
+    return true;
+  }
+
+  /**
+   * Saves a new revision if the case is still at `expected` (optimistic concurrency):
+   * the conditional update is the lock, so two writers can never both win.
+   */
+  async save(uuid: string, expected: number, revision: NewRevision): Promise<SaveResult> {
+    const result = await this.db
+      .updateTable('cases')
+      .set({ revision: expected + 1, ...indexColumns(revision.index), updated_at: revision.now })
+      .where('id', '=', uuid)
+      .where('revision', '=', expected)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      const row = await this.db
+        .selectFrom('cases')
+        .select(['revision', 'deleted_at'])
+        .where('id', '=', uuid)
+        .executeTakeFirst();
+      if (!row || row.deleted_at !== null) return { ok: false, conflict: 'missing' };
+      return { ok: false, conflict: 'stale', current: row.revision };
+    }
+    await this.addRevision(uuid, expected + 1, revision);
+    return { ok: true, revision: expected + 1 };
+  }
+
+  private async addRevision(uuid: string, number: number, revision: NewRevision): Promise<void> {
+    await this.db
+      .insertInto('revisions')
+      .values({
+        case_id: uuid,
+        number,
+        document: JSON.stringify(revision.document),
+        author_id: revision.author.id,
+        author_name: revision.author.name,
+        message: revision.message,
+        created_at: revision.now,
+      })
+      .execute();
+    await this.db.deleteFrom('case_tags').where('case_id', '=', uuid).execute();
+    const tags = [
+      ...new Set(revision.index.domains.map((v) => `domain\u0000${v}`)),
+      ...new Set(revision.index.labels.map((v) => `label\u0000${v}`)),
+      ...new Set(revision.index.sourceKinds.map((v) => `source-kind\u0000${v}`)),
+    ].map((key) => {
+      const [tag, value] = key.split('\u0000') as ['domain' | 'label' | 'source-kind', string];
+      return { case_id: uuid, tag, value };
+    });
+    if (tags.length > 0) await this.db.insertInto('case_tags').values(tags).execute();
+    await this.putAnalysis(uuid, number, revision.index.rulebook, revision.analysis);
+  }
+
+  /** The internal id and current revision of a case, in the bin or not. */
+  async locate(
+    workspaceId: string,
+    slug: string,
+  ): Promise<{ uuid: string; revision: number; deleted: boolean } | undefined> {
+    const row = await this.db
+      .selectFrom('cases')
+      .select(['id', 'revision', 'deleted_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row && { uuid: row.id, revision: row.revision, deleted: row.deleted_at !== null };
+  }
+
+  /** The case at its current revision. */
+  async get(workspaceId: string, slug: string): Promise<StoredCase | undefined> {
+    const row = await this.db
+      .selectFrom('cases')
+      .innerJoin('revisions', (join) =>
+        join
+          .onRef('revisions.case_id', '=', 'cases.id')
+          .onRef('revisions.number', '=', 'cases.revision'),
+      )
+      .select(LISTING_COLUMNS.map((c) => `cases.${c}` as const))
+      .select('revisions.document')
+      .where('cases.workspace_id', '=', workspaceId)
+      .where('cases.slug', '=', slug)
+      .executeTakeFirst();
+    return row && { ...toListing(row), document: JSON.parse(row.document) as CaseFile };
+  }
+
+  async byShareToken(tokenHash: string): Promise<StoredCase | undefined> {
+    const row = await this.db
+      .selectFrom('cases')
+      .select(['workspace_id', 'slug'])
+      .where('share_token_hash', '=', tokenHash)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row && this.get(row.workspace_id, row.slug);
+  }
+
+  async setShareToken(uuid: string, tokenHash: string | null): Promise<void> {
+    await this.db
+      .updateTable('cases')
+      .set({ share_token_hash: tokenHash })
+      .where('id', '=', uuid)
+      .execute();
+  }
+
+  async list(workspaceId: string, query: CaseQuery): Promise<CasePage> {
+    let base = this.db
+      .selectFrom('cases')
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', query.deleted ? 'is not' : 'is', null);
+    for (const word of (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+      base = base.where(sql<boolean>`search_text like ${likePattern(word)} escape '\\'`);
+    }
+    if (query.fit) base = base.where(FIT_COLUMNS[query.fit.model], 'in', [...query.fit.fits]);
+    const tagFilters = [
+      ['domain', query.domain],
+      ['label', query.label],
+      ['source-kind', query.sourceKind],
+    ] as const;
+    for (const [tag, value] of tagFilters) {
+      if (value === undefined) continue;
+      base = base.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('case_tags')
+            .select('case_tags.case_id')
+            .whereRef('case_tags.case_id', '=', 'cases.id')
+            .where('case_tags.tag', '=', tag)
+            .where('case_tags.value', '=', value),
+        ),
+      );
+    }
+    if (query.year !== undefined) {
+      const year = query.year;
+      base = base.where((eb) =>
+        eb.and([
+          eb.or([eb('period_start', 'is not', null), eb('period_end', 'is not', null)]),
+          eb.or([eb('period_start', 'is', null), eb('period_start', '<=', year)]),
+          eb.or([eb('period_end', 'is', null), eb('period_end', '>=', year)]),
+        ]),
+      );
+    }
+    const count = await base
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const direction = query.descending ? 'desc' : 'asc';
+    let ordered = base.select(LISTING_COLUMNS);
+    switch (query.sort ?? 'title') {
+      case 'updated':
+        ordered = ordered.orderBy('updated_at', direction);
+        break;
+      case 'period':
+        ordered = ordered.orderBy('period_start', direction);
+        break;
+      case 'title':
+        break;
+    }
+    const rows = await ordered
+      .orderBy(sql`lower(title)`, direction)
+      .orderBy('slug')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return { total: Number(count.n), items: rows.map(toListing) };
+  }
+
+  /** Moves a case to the bin; false when it is not there to move. */
+  async moveToBin(uuid: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('cases')
+      .set({ deleted_at: now, share_token_hash: null })
+      .where('id', '=', uuid)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async restoreFromBin(uuid: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('cases')
+      .set({ deleted_at: null })
+      .where('id', '=', uuid)
+      .where('deleted_at', 'is not', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async revisions(uuid: string): Promise<RevisionInfo[]> {
+    const rows = await this.db
+      .selectFrom('revisions')
+      .select(['number', 'author_name', 'message', 'created_at'])
+      .where('case_id', '=', uuid)
+      .orderBy('number', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      number: r.number,
+      authorName: r.author_name,
+      message: r.message,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async revision(uuid: string, number: number): Promise<StoredRevision | undefined> {
+    const row = await this.db
+      .selectFrom('revisions')
+      .selectAll()
+      .where('case_id', '=', uuid)
+      .where('number', '=', number)
+      .executeTakeFirst();
+    return (
+      row && {
+        number: row.number,
+        authorName: row.author_name,
+        message: row.message,
+        createdAt: row.created_at,
+        document: JSON.parse(row.document) as CaseFile,
+      }
+    );
+  }
+
+  async analysis(uuid: string, revision: number, rulebook: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('analyses')
+      .select('analysis')
+      .where('case_id', '=', uuid)
+      .where('revision', '=', revision)
+      .where('rulebook', '=', rulebook)
+      .executeTakeFirst();
+    return row?.analysis;
+  }
+
+  async putAnalysis(
+    uuid: string,
+    revision: number,
+    rulebook: string,
+    analysis: string,
+  ): Promise<void> {
+    await this.db
+      .insertInto('analyses')
+      .values({ case_id: uuid, revision, rulebook, analysis })
+      .onConflict((oc) => oc.columns(['case_id', 'revision', 'rulebook']).doNothing())
+      .execute();
+  }
+
+  /** Cases whose list columns were computed under another rulebook, to bring up to date. */
+  async staleIndexes(
+    rulebook: string,
+    limit: number,
+  ): Promise<Array<{ uuid: string; revision: number }>> {
+    const rows = await this.db
+      .selectFrom('cases')
+      .select(['id', 'revision'])
+      .where('rulebook', '!=', rulebook)
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ uuid: r.id, revision: r.revision }));
+  }
+
+  async reindex(uuid: string, revision: number, index: CaseIndex, analysis: string): Promise<void> {
+    await this.db
+      .updateTable('cases')
+      .set(indexColumns(index))
+      .where('id', '=', uuid)
+      .where('revision', '=', revision)
+      .execute();
+    await this.putAnalysis(uuid, revision, index.rulebook, analysis);
+  }
+}

@@ -1,0 +1,149 @@
+/** Schema migrations, run on every start; each is written once and never edited after release. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+// Kysely's migrations take an untyped database: a migration describes the schema, not the other way round.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+const initial: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('installation')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('email', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('password_changed_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('csrf_token', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    await db.schema
+      .createTable('api_tokens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_used_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('workspaces')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('members')
+      .addColumn('workspace_id', 'text', (c) =>
+        c.notNull().references('workspaces.id').onDelete('cascade'),
+      )
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('members_pk', ['workspace_id', 'user_id'])
+      .execute();
+    await db.schema.createIndex('members_user').on('members').column('user_id').execute();
+    await db.schema
+      .createTable('invitations')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('workspace_id', 'text', (c) =>
+        c.notNull().references('workspaces.id').onDelete('cascade'),
+      )
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('accepted_by', 'text')
+      .addColumn('accepted_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('cases')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('workspace_id', 'text', (c) =>
+        c.notNull().references('workspaces.id').onDelete('cascade'),
+      )
+      .addColumn('slug', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('summary', 'text')
+      .addColumn('period_start', 'integer')
+      .addColumn('period_end', 'integer')
+      .addColumn('rulebook', 'text', (c) => c.notNull())
+      .addColumn('fit_co_production', 'text', (c) => c.notNull())
+      .addColumn('fit_evidence_based_practice', 'text', (c) => c.notNull())
+      .addColumn('fit_service_user_led', 'text', (c) => c.notNull())
+      .addColumn('fit_community_involvement', 'text', (c) => c.notNull())
+      .addColumn('fit_user_centred_design', 'text', (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addColumn('share_token_hash', 'text', (c) => c.unique())
+      .addColumn('deleted_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('cases_workspace_slug', ['workspace_id', 'slug'])
+      .execute();
+    await db.schema
+      .createIndex('cases_workspace_title')
+      .on('cases')
+      .columns(['workspace_id', 'title'])
+      .execute();
+    await db.schema
+      .createTable('case_tags')
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      .addColumn('tag', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('case_tags_pk', ['case_id', 'tag', 'value'])
+      .execute();
+    await db.schema
+      .createIndex('case_tags_value')
+      .on('case_tags')
+      .columns(['tag', 'value', 'case_id'])
+      .execute();
+    await db.schema
+      .createTable('revisions')
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('document', 'text', (c) => c.notNull())
+      .addColumn('author_id', 'text')
+      .addColumn('author_name', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('revisions_pk', ['case_id', 'number'])
+      .execute();
+    await db.schema
+      .createTable('analyses')
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('rulebook', 'text', (c) => c.notNull())
+      .addColumn('analysis', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('analyses_pk', ['case_id', 'revision', 'rulebook'])
+      .execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { '0001-initial': initial };
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+/** Brings the database up to the latest schema; throws with the failing migration's name. */
+export async function migrateToLatest(db: AnyDb): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${String(error)}`);
+  }
+}

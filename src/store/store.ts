@@ -1,0 +1,63 @@
+/** The store: the repositories over one database, and transactions that span them. */
+import type { Kysely } from 'kysely';
+import { CasesRepository } from './cases.repository.js';
+import { openDatabase, type DatabaseConfig } from './database.js';
+import { migrateToLatest } from './migrations.js';
+import type { Database } from './schema.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { TokensRepository } from './tokens.repository.js';
+import { UsersRepository } from './users.repository.js';
+import { WorkspacesRepository } from './workspaces.repository.js';
+
+/** The repositories, bound to the database or to one transaction. */
+export class Repositories {
+  readonly users: UsersRepository;
+  readonly sessions: SessionsRepository;
+  readonly tokens: TokensRepository;
+  readonly workspaces: WorkspacesRepository;
+  readonly cases: CasesRepository;
+
+  constructor(protected readonly db: Kysely<Database>) {
+    this.users = new UsersRepository(db);
+    this.sessions = new SessionsRepository(db);
+    this.tokens = new TokensRepository(db);
+    this.workspaces = new WorkspacesRepository(db);
+    this.cases = new CasesRepository(db);
+  }
+}
+
+export class Store extends Repositories {
+  constructor(
+    db: Kysely<Database>,
+    readonly dialect: 'sqlite' | 'postgres',
+    readonly location: string,
+  ) {
+    super(db);
+  }
+
+  /** Runs `work` in one transaction: all of it is saved, or none. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new Repositories(trx)));
+  }
+
+  /** The database itself, for backup and restore, which copy every table. */
+  get database(): Kysely<Database> {
+    return this.db;
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+}
+
+/** Opens the database, brings its schema up to date, and returns the store. */
+export async function openStore(config: DatabaseConfig): Promise<Store> {
+  const { db, dialect, location } = openDatabase(config);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new Store(db, dialect, location);
+}

@@ -1,0 +1,131 @@
+// A real app on a real database, driven through fastify's inject, with a cookie jar per person.
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/server/index.js';
+import { CasesService } from '../src/server/cases.service.js';
+import { loadLibrary } from '../src/server/library.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { freshDatabase, type Dialect } from './databases.js';
+
+export interface Harness {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly clock: { now: Date };
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  dialect: Dialect,
+  options: { library?: readonly string[]; logs?: string[] } = {},
+): Promise<Harness> {
+  const store = await openStore(await freshDatabase(dialect));
+  const clock = { now: new Date('2026-01-05T10:00:00Z') };
+  const now = () => clock.now;
+  if (options.library) {
+    const files = options.library.map((f) => ({ name: f, text: readFileSync(f, 'utf8') }));
+    await loadLibrary(store, new CasesService(store, now), files, now());
+  }
+  const logs = options.logs;
+  const app = await buildApp({
+    store,
+    now,
+    ...(logs
+      ? { logger: { level: 'trace', stream: { write: (line: string) => void logs.push(line) } } }
+      : {}),
+  });
+  return {
+    app,
+    store,
+    clock,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** One person using the API: keeps their session cookie and CSRF token, or sends their API token. */
+export class Client {
+  private cookie: string | undefined;
+  csrf: string | undefined;
+  token: string | undefined;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    const all: Record<string, string> = { ...headers };
+    if (this.cookie) all['cookie'] = this.cookie;
+    if (this.csrf && method !== 'GET') all['x-csrf-token'] = this.csrf;
+    if (this.token) all['authorization'] = `Bearer ${this.token}`;
+    const options: InjectOptions = { method, url, headers: all };
+    if (typeof body === 'string') {
+      options.payload = body;
+      all['content-type'] ??= 'application/yaml';
+    } else if (body !== undefined) options.payload = body as object;
+    const response = await this.app.inject(options);
+    const set = response.cookies.find((c) => c.name === 'coprism_session');
+    if (set) this.cookie = set.value === '' ? undefined : `coprism_session=${set.value}`;
+    const json = String(response.headers['content-type'] ?? '').includes('json')
+      ? (response.json() as { csrfToken?: unknown })
+      : undefined;
+    if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
+    return response;
+  }
+
+  get = (url: string, headers?: Record<string, string>) =>
+    this.request('GET', url, undefined, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', url, body ?? {}, headers);
+  put = (url: string, body: unknown, headers?: Record<string, string>) =>
+    this.request('PUT', url, body, headers);
+  patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+  delete = (url: string, headers?: Record<string, string>) =>
+    this.request('DELETE', url, undefined, headers);
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** Sets up the installation; returns the owner's client and their workspace id. */
+export async function setupOwner(
+  app: FastifyInstance,
+): Promise<{ owner: Client; workspace: string }> {
+  const owner = new Client(app);
+  const response = await owner.post('/api/setup', {
+    name: 'Olu Owner',
+    email: 'owner@example.org',
+    password: PASSWORD,
+    workspaceName: 'Recovery team',
+  });
+  if (response.statusCode !== 201) throw new Error(`setup failed: ${response.body}`);
+  return { owner, workspace: (response.json() as { workspace: { id: string } }).workspace.id };
+}
+
+/** Invites someone with a role and has them join; returns their client. */
+export async function addMember(
+  app: FastifyInstance,
+  owner: Client,
+  workspace: string,
+  role: 'owner' | 'editor' | 'viewer',
+  email: string,
+): Promise<Client> {
+  const invite = await owner.post(`/api/workspaces/${workspace}/invitations`, { role });
+  if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.body}`);
+  const person = new Client(app);
+  const joined = await person.post(
+    `/api/invitations/${(invite.json() as { token: string }).token}/join`,
+    {
+      name: email.split('@')[0],
+      email,
+      password: PASSWORD,
+    },
+  );
+  if (joined.statusCode !== 201) throw new Error(`join failed: ${joined.body}`);
+  return person;
+}
+
+export const caseText = (name: string): string => readFileSync(`cases/${name}.yaml`, 'utf8');
