@@ -5,6 +5,7 @@ import { findCaseFiles, readCaseFile } from '../files/index.js';
 import { rulebookText } from '../report/index.js';
 import { problemsText } from './analyse-file.js';
 import { analyseMany } from './analyse-many.js';
+import { serve, ServeUsageError } from './serve-command.js';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -22,12 +23,18 @@ Usage:
   coprism validate FILE|FOLDER...                                  check case files and report every mistake
   coprism schema                                                   print the JSON Schema of the case format
   coprism rules [--format text|markdown]                           list the rulebook in plain English
+  coprism serve [--port N] [--host H] [--data FOLDER]             run the server and the web app (see below)
   coprism help                                                     show this help
 
 Options:
   --format   how to print: text (the default), json or markdown
   --no-color print without colour (by default colour is used only on a terminal)
   --color    print with colour even when not on a terminal
+
+Server: 'coprism serve' listens on http://localhost:4321 (--port or PORT), keeps its data in
+SQLite in ./coprism-data (--data or COPRISM_DATA), or in PostgreSQL when DATABASE_URL is set,
+and loads the case library as a public, read-only workspace (--cases FOLDER, or --no-library).
+--host 0.0.0.0 (or HOST) listens beyond this machine; put it behind HTTPS and add --secure-cookies.
 
 JSON is indented on a terminal and compact when piped to another program.
 
@@ -43,7 +50,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ServeUsageError ||
+      isParseArgsError(error)
+    ) {
       io.err(
         `coprism: ${(error as Error).message}\nRun 'coprism help' for the commands and options.\n`,
       );
@@ -78,9 +89,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       io.out(`${HELP}\n`);
       return command === undefined ? 2 : 0;
     case 'serve':
-      throw new UsageError(
-        "'serve' is not part of this version yet; use 'analyse' to read case files",
-      );
+      return serve(rest, io, process.env);
     default:
       throw new UsageError(
         `'${command}' is not a command; expected one of analyse, validate, schema, rules, help`,
