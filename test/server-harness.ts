@@ -30,7 +30,7 @@ export async function startHarness(
     store,
     now,
     ...(logs
-      ? { logger: { level: 'trace', stream: { write: (line: string) => void logs.push(line) } } }
+      ? { log: { level: 'trace', stream: { write: (line: string) => void logs.push(line) } } }
       : {}),
   });
   return {

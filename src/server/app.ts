@@ -2,11 +2,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, {
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyServerOptions,
-} from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -33,7 +29,8 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** Mark cookies Secure (behind HTTPS). */
   readonly secureCookies?: boolean;
-  readonly logger?: FastifyServerOptions['logger'];
+  /** Log requests and errors at this level (to standard output, or to `stream`); off by default. */
+  readonly log?: { readonly level: string; readonly stream?: { write(line: string): void } };
   /** Largest request body, in bytes. */
   readonly bodyLimit?: number;
 }
@@ -66,7 +63,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? false,
   };
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.log
+      ? {
+          level: options.log.level,
+          ...(options.log.stream ? { stream: options.log.stream } : {}),
+          // Only what is needed to follow a request: never headers (cookies, tokens), never secrets in paths.
+          serializers: {
+            req: (req: { method: string; url: string }) => ({
+              method: req.method,
+              url: redactPath(req.url),
+            }),
+          },
+        }
+      : false,
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
     // Request ids are random, not sequential, so logs from several processes never collide.
     genReqId: () => Math.random().toString(36).slice(2, 10),

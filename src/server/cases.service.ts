@@ -29,7 +29,7 @@ export type CreateResult =
   | { readonly ok: true; readonly revision: number }
   | { readonly ok: false; readonly conflict: 'exists' };
 
-const same = (a: CaseFile, b: CaseFile) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: CaseFile, b: CaseFile): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export class CasesService {
   constructor(

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { RULEBOOK } from '../core/index.js';
 import { findCaseFiles } from '../files/index.js';
 import { openStore, type DatabaseConfig, type Store } from '../store/index.js';
-import { buildApp, redactPath } from './app.js';
+import { buildApp } from './app.js';
 import { loadLibrary } from './library.js';
 import { CasesService } from './cases.service.js';
 
@@ -59,16 +59,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const app = await buildApp({
       store,
       secureCookies: options.secureCookies ?? false,
-      logger: {
-        level: options.logLevel ?? 'warn',
-        // Only what is needed to follow a request; headers (cookies, tokens) are never logged.
-        serializers: {
-          req: (req: { method: string; url: string }) => ({
-            method: req.method,
-            url: redactPath(req.url),
-          }),
-        },
-      },
+      log: { level: options.logLevel ?? 'warn' },
     });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();

@@ -1,5 +1,5 @@
 /** The store: the repositories over one database, and transactions that span them. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { CasesRepository } from './cases.repository.js';
 import { openDatabase, type DatabaseConfig } from './database.js';
 import { migrateToLatest } from './migrations.js';
@@ -54,6 +54,8 @@ export class Store extends Repositories {
 export async function openStore(config: DatabaseConfig): Promise<Store> {
   const { db, dialect, location } = openDatabase(config);
   try {
+    // A first query of its own, so that "cannot connect" is reported as that, not as a failed migration.
+    await sql`select 1`.execute(db);
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();

@@ -1,4 +1,5 @@
 /** Finds a case the caller may see, or answers 404 (the same answer whether it is missing or hidden). */
+import type { CaseFile } from '../../core/index.js';
 import type { StoredCase } from '../../store/index.js';
 import { requireAccess, type Access, type Caller, type Right } from '../access.js';
 import type { AppContext } from '../app.js';
@@ -48,3 +49,7 @@ export const caseView = (stored: StoredCase) => ({
   deletedAt: stored.deletedAt,
   document: stored.document,
 });
+
+/** Two documents say the same thing (the canonical form makes key order irrelevant). */
+export const sameDocument = (a: CaseFile, b: CaseFile): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);

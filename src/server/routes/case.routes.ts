@@ -6,7 +6,7 @@ import { requireAccess, requireUser, type Caller } from '../access.js';
 import type { AppContext } from '../app.js';
 import { HttpProblem } from '../problem.js';
 import { hashSecret, newSecret } from '../secrets.js';
-import { caseView, loadCase } from './case-loader.js';
+import { caseView, loadCase, sameDocument } from './case-loader.js';
 import {
   CaseBody,
   CaseParams,
@@ -170,7 +170,11 @@ export function caseRoutes(server: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { access, uuid } = await loadCase(
+      const {
+        access,
+        uuid,
+        stored: current,
+      } = await loadCase(
         ctx,
         request.caller,
         request.params.workspace,
@@ -179,6 +183,11 @@ export function caseRoutes(server: FastifyInstance, ctx: AppContext): void {
       );
       const expected = expectedRevision(request.headers['if-match'], request.body.revision);
       const document = caseFromBody(request.body);
+      // Saving what is already there adds no revision.
+      if (expected === current.revision && sameDocument(current.document, document)) {
+        reply.header('etag', etag(current.revision));
+        return caseView(current);
+      }
       if (document.id !== request.params.case) {
         throw new HttpProblem(
           422,

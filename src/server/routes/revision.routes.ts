@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app.js';
 import { HttpProblem } from '../problem.js';
-import { caseView, loadCase } from './case-loader.js';
+import { caseView, loadCase, sameDocument } from './case-loader.js';
 import { authorOf } from './case.routes.js';
 import { CaseParams, etag, expectedRevision } from './schemas.js';
 
@@ -91,7 +91,11 @@ export function revisionRoutes(server: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { access, uuid } = await loadCase(
+      const {
+        access,
+        uuid,
+        stored: current,
+      } = await loadCase(
         ctx,
         request.caller,
         request.params.workspace,
@@ -101,6 +105,10 @@ export function revisionRoutes(server: FastifyInstance, ctx: AppContext): void {
       const expected = expectedRevision(request.headers['if-match'], request.body.revision);
       const old = await ctx.store.cases.revision(uuid, request.body.to);
       if (!old) throw new HttpProblem(404, `This case has no revision ${request.body.to}.`);
+      if (expected === current.revision && sameDocument(current.document, old.document)) {
+        reply.header('etag', etag(current.revision));
+        return caseView(current);
+      }
       const saved = await ctx.cases.save(
         uuid,
         expected,

@@ -25,12 +25,9 @@ export const NewAccountBody = z.object({ name: Name, email: Email, password: Pas
 /** A case sent as a document (JSON) or as the text of a case file (YAML or JSON). */
 export const CaseBody = z
   .object({
-    document: z
-      .unknown()
-      .optional()
-      .meta({
-        description: 'The case as a coprism/1 document; its JSON Schema is at /api/schema.',
-      }),
+    document: z.unknown().optional().meta({
+      description: 'The case as a coprism/1 document; its JSON Schema is at /api/schema.',
+    }),
     text: z
       .string()
       .max(5_000_000)
