@@ -4,13 +4,15 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/server/index.js';
 import { CasesService } from '../src/server/cases.service.js';
 import { loadLibrary } from '../src/server/library.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { openStore, type DatabaseConfig, type Store } from '../src/store/index.js';
 import { freshDatabase, type Dialect } from './databases.js';
 
 export interface Harness {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly clock: { now: Date };
+  /** Where the database is, for tools that open it themselves. */
+  readonly config: DatabaseConfig;
   close(): Promise<void>;
 }
 
@@ -18,7 +20,8 @@ export async function startHarness(
   dialect: Dialect,
   options: { library?: readonly string[]; logs?: string[] } = {},
 ): Promise<Harness> {
-  const store = await openStore(await freshDatabase(dialect));
+  const config = await freshDatabase(dialect);
+  const store = await openStore(config);
   const clock = { now: new Date('2026-01-05T10:00:00Z') };
   const now = () => clock.now;
   if (options.library) {
@@ -37,6 +40,7 @@ export async function startHarness(
     app,
     store,
     clock,
+    config,
     close: async () => {
       await app.close();
       await store.close();

@@ -5,7 +5,10 @@ import { findCaseFiles, readCaseFile } from '../files/index.js';
 import { rulebookText } from '../report/index.js';
 import { problemsText } from './analyse-file.js';
 import { analyseMany } from './analyse-many.js';
-import { serve, ServeUsageError } from './serve-command.js';
+import { backupCommand, restoreCommand } from './backup-command.js';
+import { pullCommand, pushCommand } from './remote-command.js';
+import { serve } from './serve-command.js';
+import { CommandUsageError } from './usage-error.js';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -24,6 +27,10 @@ Usage:
   coprism schema                                                   print the JSON Schema of the case format
   coprism rules [--format text|markdown]                           list the rulebook in plain English
   coprism serve [--port N] [--host H] [--data FOLDER]             run the server and the web app (see below)
+  coprism push FILE|FOLDER... --workspace ID [--server URL]         send case files to a server (needs COPRISM_TOKEN)
+  coprism pull WORKSPACE/CASE [--format yaml|json] [--out PATH]     fetch a case file from a server
+  coprism backup --out FILE [--data FOLDER]                         copy a whole installation to one file
+  coprism restore FILE [--data FOLDER]                              restore a backup into an empty installation
   coprism help                                                     show this help
 
 Options:
@@ -35,6 +42,8 @@ Server: 'coprism serve' listens on http://localhost:4321 (--port or PORT), keeps
 SQLite in ./coprism-data (--data or COPRISM_DATA), or in PostgreSQL when DATABASE_URL is set,
 and loads the case library as a public, read-only workspace (--cases FOLDER, or --no-library).
 --host 0.0.0.0 (or HOST) listens beyond this machine; put it behind HTTPS and add --secure-cookies.
+push and pull talk to COPRISM_SERVER (default http://localhost:4321) with the API token in
+COPRISM_TOKEN. backup and restore work on the data folder, or on DATABASE_URL when it is set.
 
 JSON is indented on a terminal and compact when piped to another program.
 
@@ -52,7 +61,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (
       error instanceof UsageError ||
-      error instanceof ServeUsageError ||
+      error instanceof CommandUsageError ||
       isParseArgsError(error)
     ) {
       io.err(
@@ -90,9 +99,17 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return command === undefined ? 2 : 0;
     case 'serve':
       return serve(rest, io, process.env);
+    case 'push':
+      return pushCommand(rest, io, process.env);
+    case 'pull':
+      return pullCommand(rest, io, process.env);
+    case 'backup':
+      return backupCommand(rest, io, process.env);
+    case 'restore':
+      return restoreCommand(rest, io, process.env);
     default:
       throw new UsageError(
-        `'${command}' is not a command; expected one of analyse, validate, schema, rules, help`,
+        `'${command}' is not a command; expected one of analyse, validate, schema, rules, serve, push, pull, backup, restore, help`,
       );
   }
 }

@@ -5,11 +5,10 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../server/index.js';
 import type { DatabaseConfig } from '../store/index.js';
 import type { Io } from './main.js';
+import { CommandUsageError } from './usage-error.js';
 
 /** The case library shipped with Coprism, wherever it is installed. */
 export const BUNDLED_CASES = fileURLToPath(new URL('../../cases', import.meta.url));
-
-export class ServeUsageError extends Error {}
 
 export async function serve(
   args: readonly string[],
@@ -28,11 +27,11 @@ export async function serve(
       'secure-cookies': { type: 'boolean' },
     },
   });
-  if (positionals.length > 0) throw new ServeUsageError(`unexpected '${positionals[0] ?? ''}'`);
+  if (positionals.length > 0) throw new CommandUsageError(`unexpected '${positionals[0] ?? ''}'`);
   const portText = values.port ?? env['PORT'] ?? '4321';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ServeUsageError(
+    throw new CommandUsageError(
       `'${portText}' is not a port; expected a whole number from 0 to 65535`,
     );
   }
@@ -43,7 +42,7 @@ export async function serve(
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', folder: dataFolder };
   if (database.kind === 'postgres' && !/^postgres(ql)?:\/\//.test(database.url)) {
-    throw new ServeUsageError(
+    throw new CommandUsageError(
       'DATABASE_URL must start with postgres:// (leave it unset to use SQLite)',
     );
   }

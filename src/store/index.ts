@@ -4,3 +4,4 @@ export { redactUrl, sqliteFile, type DatabaseConfig } from './database.js';
 export { publicUser } from './users.repository.js';
 export type { NewRevision } from './cases.repository.js';
 export type * from './types.js';
+export { backup, restore, RestoreError, BACKUP_FORMAT, type BackupLine } from './backup.js';

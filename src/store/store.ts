@@ -40,7 +40,18 @@ export class Store extends Repositories {
     return this.db.transaction().execute((trx) => work(new Repositories(trx)));
   }
 
-  /** The database itself, for backup and restore, which copy every table. */
+  /**
+   * Runs `work` in one transaction that sees one consistent state of the database throughout
+   * (a backup taken while others write); `write` for a transaction that also writes.
+   */
+  snapshot<T>(work: (db: Kysely<Database>) => Promise<T>, write = false): Promise<T> {
+    const begin = this.db.transaction();
+    const isolated =
+      this.dialect === 'postgres' && !write ? begin.setIsolationLevel('repeatable read') : begin;
+    return isolated.execute((trx) => work(trx));
+  }
+
+  /** The database itself, for tests and tools that read every table. */
   get database(): Kysely<Database> {
     return this.db;
   }

@@ -1,0 +1,2 @@
+/** A command line that was not understood: reported with exit code 2. */
+export class CommandUsageError extends Error {}
