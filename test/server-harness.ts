@@ -56,6 +56,15 @@ export class Client {
 
   constructor(private readonly app: FastifyInstance) {}
 
+  /** The same person (same cookie and tokens), talking to another server. */
+  on(app: FastifyInstance): Client {
+    const other = new Client(app);
+    other.cookie = this.cookie;
+    other.csrf = this.csrf;
+    other.token = this.token;
+    return other;
+  }
+
   async request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,

@@ -1,6 +1,6 @@
 /** Accounts: the first owner, signing in and out, passwords, API tokens and invitations. */
 import type { Repositories, Role, Store, User, Workspace } from '../store/index.js';
-import { publicUser } from '../store/index.js';
+import { isUniqueViolation, publicUser } from '../store/index.js';
 import { ANONYMOUS, type Caller } from './access.js';
 import { HttpProblem } from './problem.js';
 import { hashPassword, hashSecret, newId, newSecret, verifyPassword } from './secrets.js';
@@ -24,6 +24,11 @@ export interface SignedIn {
 
 // Compared against when no such user exists, so a wrong email takes as long as a wrong password.
 let decoyHash: Promise<string> | undefined;
+
+const TAKEN = new HttpProblem(
+  409,
+  'There is already an account with this email address. Sign in instead.',
+);
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -103,14 +108,20 @@ export class AccountsService {
       );
     }
     const now = this.iso();
-    return repos.users.create({
-      id: newId(),
-      email,
-      name: account.name.trim(),
-      passwordHash,
-      createdAt: now,
-      passwordChangedAt: now,
-    });
+    try {
+      return await repos.users.create({
+        id: newId(),
+        email,
+        name: account.name.trim(),
+        passwordHash,
+        createdAt: now,
+        passwordChangedAt: now,
+      });
+    } catch (error) {
+      // Two people joining with one address at the same moment: the second is told, not crashed.
+      if (isUniqueViolation(error)) throw TAKEN;
+      throw error;
+    }
   }
 
   private async startSession(repos: Repositories, user: User): Promise<SignedIn> {

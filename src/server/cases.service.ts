@@ -54,8 +54,11 @@ export class CasesService {
     document: CaseFile,
     author: Author,
     message: string,
-    repos: Repositories = this.store,
+    repos?: Repositories,
   ): Promise<CreateResult> {
+    // The case row and its first revision are saved together, or not at all.
+    if (!repos)
+      return this.store.transaction((r) => this.create(workspaceId, document, author, message, r));
     return repos.cases
       .create(workspaceId, newId(), this.revision(document, author, message))
       .then((created) => (created ? { ok: true, revision: 1 } : { ok: false, conflict: 'exists' }));
@@ -67,8 +70,11 @@ export class CasesService {
     document: CaseFile,
     author: Author,
     message: string,
-    repos: Repositories = this.store,
+    repos?: Repositories,
   ): Promise<SaveResult> {
+    // Readers never see the new revision number before the revision itself.
+    if (!repos)
+      return this.store.transaction((r) => this.save(uuid, expected, document, author, message, r));
     return repos.cases.save(uuid, expected, this.revision(document, author, message));
   }
 

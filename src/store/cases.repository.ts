@@ -1,7 +1,6 @@
 /** Cases and their revisions. Every save adds a revision; nothing is overwritten. */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CaseFile, Fit, ModelId } from '../core/index.js';
-import { isUniqueViolation } from './database.js';
 import type { CasesTable, Database } from './schema.js';
 import type {
   Author,
@@ -95,25 +94,23 @@ export class CasesRepository {
 
   /** Creates a case with its first revision; false when the workspace already has a case with this id. */
   async create(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
-    try {
-      await this.db
-        .insertInto('cases')
-        .values({
-          id: uuid,
-          workspace_id: workspaceId,
-          slug: revision.document.id,
-          revision: 1,
-          ...indexColumns(revision.index),
-          share_token_hash: null,
-          deleted_at: null,
-          created_at: revision.now,
-          updated_at: revision.now,
-        })
-        .execute();
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+    // ON CONFLICT rather than catching the error: on PostgreSQL an error spoils the whole transaction.
+    const inserted = await this.db
+      .insertInto('cases')
+      .values({
+        id: uuid,
+        workspace_id: workspaceId,
+        slug: revision.document.id,
+        revision: 1,
+        ...indexColumns(revision.index),
+        share_token_hash: null,
+        deleted_at: null,
+        created_at: revision.now,
+        updated_at: revision.now,
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'slug']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
     await this.addRevision(uuid, 1, revision);
     return true;
   }
