@@ -183,10 +183,15 @@ export class CasesService {
   /** Brings list columns computed under an older rulebook up to date (after an upgrade). */
   async reindexStale(rulebook: string): Promise<number> {
     let done = 0;
+    const seen = new Set<string>();
     for (;;) {
-      const stale = await this.store.cases.staleIndexes(rulebook, 200);
+      const stale = (await this.store.cases.staleIndexes(rulebook, 200)).filter(
+        (s) => !seen.has(s.uuid),
+      );
       if (stale.length === 0) return done;
       for (const { uuid, revision } of stale) {
+        // A row that cannot be brought up to date is met once, never looped on.
+        seen.add(uuid);
         const stored = await this.store.cases.revision(uuid, revision);
         if (!stored) continue;
         const analysis = analyseCase(stored.document);

@@ -20,19 +20,25 @@ export class TokensRepository {
       .execute();
   }
 
-  /** The owner of a token, noting its use. */
+  /**
+   * The owner of a token, noting when it was used. The note is refreshed at most once a minute,
+   * so a busy script does not turn every read into a write.
+   */
   async use(tokenHash: string, now: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('api_tokens')
-      .select(['id', 'user_id'])
+      .select(['id', 'user_id', 'last_used_at'])
       .where('token_hash', '=', tokenHash)
       .executeTakeFirst();
     if (!row) return undefined;
-    await this.db
-      .updateTable('api_tokens')
-      .set({ last_used_at: now })
-      .where('id', '=', row.id)
-      .execute();
+    const aMinuteAgo = new Date(Date.parse(now) - 60_000).toISOString();
+    if (row.last_used_at === null || row.last_used_at < aMinuteAgo) {
+      await this.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: now })
+        .where('id', '=', row.id)
+        .execute();
+    }
     return row.user_id;
   }
 
