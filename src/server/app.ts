@@ -22,6 +22,7 @@ import { revisionRoutes } from './routes/revision.routes.js';
 import { sharedRoutes } from './routes/shared.routes.js';
 import { transferRoutes } from './routes/transfer.routes.js';
 import { workspaceRoutes } from './routes/workspace.routes.js';
+import { securityHeaders } from './security-headers.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 
 export interface AppOptions {
@@ -109,7 +110,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  securityHeaders(app);
 
   app.decorateRequest('caller', { getter: () => ANONYMOUS });
   app.addHook('onRequest', async (request) => {

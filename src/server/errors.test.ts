@@ -93,3 +93,25 @@ describe('problems and documentation', () => {
     expect(all).not.toMatch(/coprism_session=|authorization/i);
   });
 });
+
+describe('security headers', () => {
+  it('are on every answer, with a policy that allows no inline script and no framing', async () => {
+    const h = await startHarness('sqlite');
+    try {
+      for (const url of ['/api/health', '/api/no/such/route', '/api/workspaces']) {
+        const answer = await new Client(h.app).get(url);
+        const csp = String(answer.headers['content-security-policy']);
+        expect(csp).toContain("script-src 'self'");
+        expect(csp).not.toContain('unsafe-inline');
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(answer.headers['x-content-type-options']).toBe('nosniff');
+        expect(answer.headers['referrer-policy']).toBe('no-referrer');
+        expect(answer.headers['cache-control']).toBe('no-store');
+      }
+      const docs = await new Client(h.app).get('/api/docs/');
+      expect(String(docs.headers['content-security-policy'])).toContain('script-src');
+    } finally {
+      await h.close();
+    }
+  });
+});
