@@ -5,6 +5,8 @@ import { findCaseFiles, readCaseFile } from '../files/index.js';
 import { rulebookText } from '../report/index.js';
 import { problemsText } from './analyse-file.js';
 import { analyseMany } from './analyse-many.js';
+import { summaryCommand, tableCommand } from './corpus-commands.js';
+import { gripp2Command, reportCommand } from './report-command.js';
 import { backupCommand, restoreCommand } from './backup-command.js';
 import { pullCommand, pushCommand } from './remote-command.js';
 import { serve } from './serve-command.js';
@@ -17,6 +19,8 @@ export interface Io {
   readonly terminal: boolean;
   /** Colour is wanted: a terminal, and NO_COLOR is not set. */
   readonly colour: boolean;
+  /** Writes bytes (a PDF) to standard output. */
+  readonly outBytes?: (bytes: Uint8Array) => void;
 }
 
 const HELP = `coprism — record who did what in a mental health initiative, and read which models of good practice fit.
@@ -26,6 +30,12 @@ Usage:
   coprism validate FILE|FOLDER...                                  check case files and report every mistake
   coprism schema                                                   print the JSON Schema of the case format
   coprism rules [--format text|markdown]                           list the rulebook in plain English
+  coprism report FILE [--format markdown|html|pdf] [--out PATH] [--revision REV]
+                                                                   a case report: reading, who-did-what grid, ladders, GRIPP2 draft
+  coprism gripp2 FILE [--out PATH]                                 a GRIPP2 draft in Markdown, gaps marked to write by hand
+  coprism table FILE|FOLDER... [--format csv|json|markdown] [--out PATH]
+                                                                   one row per case and part: fits, label check, unknowns
+  coprism summary FILE|FOLDER... [--figure PATH.svg]               how often each model fits, and which "co-produced" claims hold
   coprism serve [--port N] [--host H] [--data FOLDER]             run the server and the web app (see below)
   coprism push FILE|FOLDER... --workspace ID [--server URL]         send case files to a server (needs COPRISM_TOKEN)
   coprism pull WORKSPACE/CASE [--format yaml|json] [--out PATH]     fetch a case file from a server
@@ -81,6 +91,14 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return analyse(rest, io);
     case 'validate':
       return validate(rest, io);
+    case 'report':
+      return reportCommand(rest, io);
+    case 'gripp2':
+      return gripp2Command(rest, io);
+    case 'table':
+      return tableCommand(rest, io);
+    case 'summary':
+      return summaryCommand(rest, io);
     case 'schema':
       noArguments('schema', rest);
       io.out(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
@@ -109,7 +127,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return restoreCommand(rest, io, process.env);
     default:
       throw new UsageError(
-        `'${command}' is not a command; expected one of analyse, validate, schema, rules, serve, push, pull, backup, restore, help`,
+        `'${command}' is not a command; expected one of analyse, validate, report, gripp2, table, summary, schema, rules, serve, push, pull, backup, restore, help`,
       );
   }
 }

@@ -22,6 +22,10 @@ const code = await run(process.argv.slice(2), {
     flush();
     process.stderr.write(text);
   },
+  outBytes: (bytes) => {
+    flush();
+    process.stdout.write(bytes);
+  },
   terminal: process.stdout.isTTY === true,
   colour: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
 });

@@ -8,3 +8,7 @@ export type * from './analysis.types.js';
 export type * from './rule.types.js';
 export { RULEBOOK } from './rulebook.js';
 export { analyseCase, compileRules, type CompiledRules } from './analyse.js';
+export * from './participation-grid.js';
+export * from './ladders.js';
+export * from './gripp2.js';
+export * from './corpus.js';

@@ -75,6 +75,6 @@ function reasonItem(r: Reason): string {
   return `- ${escape(r.text)} (rule \`${r.rule}\`${refs})`;
 }
 
-// Text from case files is shown as text, never as markup.
-const escape = (s: string): string => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+/** Text from case files is shown as text, never as markup. */
+export const escape = (s: string): string => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
