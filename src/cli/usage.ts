@@ -2,7 +2,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Io } from './main.js';
 
-export class CommandUsageError extends Error {}
+import { CommandUsageError } from './usage-error.js';
+
+export { CommandUsageError };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -18,6 +18,7 @@ import { HttpProblem, problemBody } from './problem.js';
 import { accountRoutes } from './routes/account.routes.js';
 import { analysisRoutes } from './routes/analysis.routes.js';
 import { caseRoutes } from './routes/case.routes.js';
+import { reportRoutes } from './routes/report.routes.js';
 import { revisionRoutes } from './routes/revision.routes.js';
 import { sharedRoutes } from './routes/shared.routes.js';
 import { transferRoutes } from './routes/transfer.routes.js';
@@ -202,6 +203,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transferRoutes(api, context);
     analysisRoutes(api, context);
     sharedRoutes(api, context);
+    reportRoutes(api, context);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
