@@ -42,6 +42,23 @@ describe('push and pull', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).id).toBe('sleepwell');
   });
 
+  it('makes a report of a case on the server', async () => {
+    await coprismAsync(['push', 'cases/sleepwell.yaml', '-w', ws], env);
+    const markdown = await coprismAsync(['report', `${ws}/sleepwell`, '--format', 'markdown'], env);
+    expect(markdown.err).toBe('');
+    expect(markdown.out).toContain('revision 1');
+    const pdf = join(mkdtempSync(join(tmpdir(), 'coprism-report-')), 'sleepwell.pdf');
+    const written = await coprismAsync(
+      ['report', `${ws}/sleepwell`, '--format', 'pdf', '--out', pdf],
+      env,
+    );
+    expect(written.code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const missing = await coprismAsync(['report', `${ws}/no-such-case`], env);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('no case here');
+  });
+
   it('reports a file with mistakes by file, line and field, and saves nothing from it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coprism-push-'));
     const bad = join(dir, 'dial-house.yaml');

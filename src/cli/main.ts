@@ -30,7 +30,7 @@ Usage:
   coprism validate FILE|FOLDER...                                  check case files and report every mistake
   coprism schema                                                   print the JSON Schema of the case format
   coprism rules [--format text|markdown]                           list the rulebook in plain English
-  coprism report FILE [--format markdown|html|pdf] [--out PATH] [--revision REV]
+  coprism report FILE|WORKSPACE/CASE [--format markdown|html|pdf] [--out PATH] [--revision REV]
                                                                    a case report: reading, who-did-what grid, ladders, GRIPP2 draft
   coprism gripp2 FILE [--out PATH]                                 a GRIPP2 draft in Markdown, gaps marked to write by hand
   coprism table FILE|FOLDER... [--format csv|json|markdown] [--out PATH]

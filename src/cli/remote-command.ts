@@ -7,12 +7,12 @@ import { findCaseFiles } from '../files/index.js';
 import type { Io } from './main.js';
 import { CommandUsageError } from './usage-error.js';
 
-interface Remote {
+export interface Remote {
   readonly server: string;
   readonly token: string;
 }
 
-function remote(server: string | undefined, env: NodeJS.ProcessEnv): Remote {
+export function remote(server: string | undefined, env: NodeJS.ProcessEnv): Remote {
   const token = env['COPRISM_TOKEN'];
   if (!token) {
     throw new CommandUsageError(
@@ -27,7 +27,11 @@ function remote(server: string | undefined, env: NodeJS.ProcessEnv): Remote {
   return { server: base, token };
 }
 
-async function call(r: Remote, path: string, init: RequestInit = {}): Promise<Response | string> {
+export async function call(
+  r: Remote,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response | string> {
   try {
     return await fetch(`${r.server}${path}`, {
       ...init,
@@ -38,7 +42,7 @@ async function call(r: Remote, path: string, init: RequestInit = {}): Promise<Re
   }
 }
 
-async function problemOf(response: Response): Promise<string> {
+export async function problemOf(response: Response): Promise<string> {
   try {
     const body = (await response.json()) as { detail?: string };
     return body.detail ?? `the server answered ${response.status}`;

@@ -1,4 +1,5 @@
 /** `coprism report FILE`: a case report in Markdown, HTML or PDF. */
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { analyseCase } from '../core/index.js';
 import { readCaseFile } from '../files/index.js';
@@ -11,6 +12,7 @@ import {
 } from '../report/index.js';
 import { problemsText } from './analyse-file.js';
 import type { Io } from './main.js';
+import { call, problemOf, remote } from './remote-command.js';
 import { CommandUsageError, oneOf, parseCommand, withUsage } from './usage.js';
 import { writeOut } from './write-output.js';
 
@@ -22,6 +24,7 @@ export function reportCommand(args: readonly string[], io: Io): Promise<number> 
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
       revision: { type: 'string' },
+      server: { type: 'string' },
     });
     const format = oneOf('report format', values.format ?? 'markdown', REPORT_FORMATS);
     const file = singleFile('report', positionals);
@@ -30,6 +33,10 @@ export function reportCommand(args: readonly string[], io: Io): Promise<number> 
       throw new CommandUsageError(
         'a PDF is not text for a terminal; name a file with --out report.pdf, or pipe the output to a file',
       );
+    // WORKSPACE/CASE that is not a file on disk: the report comes from the server.
+    if (!existsSync(file) && SERVER_CASE.test(file)) {
+      return remoteReport(io, file, format, out, values.revision, values.server);
+    }
     const read = readCaseFile(file);
     if (!read.ok) {
       io.err(problemsText(read.error));
@@ -89,4 +96,36 @@ function emit(io: Io, out: string | undefined, text: string): number {
     return 0;
   }
   return writeOut(io, out, text) ? 0 : 1;
+}
+
+const SERVER_CASE = /^[A-Za-z0-9_-]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A report of a case on a server (`coprism report WORKSPACE/CASE`), with the API token. */
+async function remoteReport(
+  io: Io,
+  target: string,
+  format: (typeof REPORT_FORMATS)[number],
+  out: string | undefined,
+  revision: string | undefined,
+  server: string | undefined,
+): Promise<number> {
+  const [workspace = '', caseId = ''] = target.split('/');
+  if (revision !== undefined && !/^\d+$/.test(revision))
+    throw new CommandUsageError(`'${revision}' is not a revision number`);
+  const query = `format=${format}${revision === undefined ? '' : `&revision=${revision}`}`;
+  const response = await call(
+    remote(server, process.env),
+    `/api/workspaces/${encodeURIComponent(workspace)}/cases/${encodeURIComponent(caseId)}/report?${query}`,
+  );
+  if (typeof response === 'string' || !response.ok) {
+    io.err(`coprism: ${typeof response === 'string' ? response : await problemOf(response)}\n`);
+    return 1;
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (format === 'pdf') {
+    if (out === undefined) io.outBytes?.(bytes);
+    else if (!writeOut(io, out, bytes)) return 1;
+    return 0;
+  }
+  return emit(io, out, new TextDecoder().decode(bytes));
 }
