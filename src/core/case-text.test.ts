@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatTextProblem, parseCaseText } from './case-text.js';
 import { caseJsonSchema } from './case.schema.js';
+import { LIMITS } from './limits.js';
 
 const VALID = `format: coprism/1
 id: small-case
@@ -138,5 +139,30 @@ describe('caseJsonSchema', () => {
       expect.arrayContaining(['format', 'id', 'title', 'parties', 'components']),
     );
     expect(Object.keys(schema.properties.components.items.properties)).toContain('roles');
+  });
+});
+
+describe('limits', () => {
+  it('refuses a case bigger than the limits, saying by how much', () => {
+    const parties = Array.from(
+      { length: LIMITS.parties + 1 },
+      (_, i) => `  - { id: p${i}, kind: community }`,
+    );
+    const many = VALID.replace(
+      /parties:\n(?: {2}- .*\n)+/,
+      `parties:\n  - { id: users, kind: service-users }\n  - { id: staff, kind: mental-health-professionals }\n${parties.join('\n')}\n`,
+    );
+    expect(problems(many)).toContainEqual(
+      expect.stringContaining(
+        `parties: has ${LIMITS.parties + 3} entries; at most ${LIMITS.parties} are allowed`,
+      ),
+    );
+    const long = VALID.replace('title: A small case', `title: ${'a'.repeat(LIMITS.text + 1)}`);
+    expect(problems(long)).toEqual([
+      `case.yaml:3:8: title: is too long (${LIMITS.text + 1} characters); at most ${LIMITS.text} are allowed`,
+    ]);
+    expect(
+      problems(VALID.replace('title: A small case', `title: ${'a'.repeat(LIMITS.text)}`)),
+    ).toEqual([]);
   });
 });

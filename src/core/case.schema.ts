@@ -16,14 +16,16 @@ import {
   STAGES,
   UNKNOWN,
 } from './vocabulary.js';
+import { LIMITS } from './limits.js';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = (what: string) =>
   z
     .string()
+    .max(LIMITS.id)
     .regex(ID_PATTERN)
     .describe(`The ${what}'s id: lower-case words joined by hyphens, e.g. peer-support-groups.`);
-const text = (what: string) => z.string().min(1).describe(what);
+const text = (what: string) => z.string().min(1).max(LIMITS.text).describe(what);
 const year = z.number().int().min(1800).max(2200);
 
 export const SourceSchema = z
@@ -31,7 +33,12 @@ export const SourceSchema = z
     id: id('source'),
     kind: z.enum(SOURCE_KINDS).describe('What kind of source this is.'),
     citation: text('The full reference: authors, title, where and when published.'),
-    url: z.string().min(1).optional().describe('Where the source can be read, if public.'),
+    url: z
+      .string()
+      .min(1)
+      .max(LIMITS.text)
+      .optional()
+      .describe('Where the source can be read, if public.'),
   })
   .describe('A source that claims rest on.');
 
@@ -120,12 +127,15 @@ export const ComponentSchema = z
       .optional()
       .describe('The field it serves; unknown when left out.'),
     produces: withUnknown(PRODUCTS).optional().describe('What it produces; unknown when left out.'),
-    roles: z.array(RoleSchema).describe('Who took part in which stage, and how far.'),
+    roles: z
+      .array(RoleSchema)
+      .max(LIMITS.roles)
+      .describe('Who took part in which stage, and how far.'),
     evidence: EvidenceSchema.optional(),
     design: DesignSchema.optional(),
-    relationships: z.array(RelationshipSchema).optional(),
-    humanising: z.array(text('A humane feature, in plain words.')).optional(),
-    attempts: z.array(AttemptSchema).optional(),
+    relationships: z.array(RelationshipSchema).max(LIMITS.items).optional(),
+    humanising: z.array(text('A humane feature, in plain words.')).max(LIMITS.items).optional(),
+    attempts: z.array(AttemptSchema).max(LIMITS.items).optional(),
   })
   .describe('A part of the initiative, analysed on its own.');
 
@@ -142,11 +152,16 @@ export const CaseSchema = z
       .describe('The years it ran; either may be left out.'),
     describedAs: z
       .array(z.enum(MODELS))
+      .max(LIMITS.items)
       .optional()
       .describe('Models the initiative claims for itself.'),
-    sources: z.array(SourceSchema).optional(),
-    parties: z.array(PartySchema).min(1).describe('Everyone who took part.'),
-    components: z.array(ComponentSchema).min(1).describe('The parts of the initiative.'),
+    sources: z.array(SourceSchema).max(LIMITS.sources).optional(),
+    parties: z.array(PartySchema).min(1).max(LIMITS.parties).describe('Everyone who took part.'),
+    components: z
+      .array(ComponentSchema)
+      .min(1)
+      .max(LIMITS.components)
+      .describe('The parts of the initiative.'),
   })
   .describe('A Coprism case: one mental health service initiative, in the coprism/1 format.');
 

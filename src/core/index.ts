@@ -1,5 +1,6 @@
 /** The Coprism core: the case format, the rulebook and the analysis. Pure: no I/O, no clock. */
 export * from './vocabulary.js';
+export { LIMITS } from './limits.js';
 export * from './case.schema.js';
 export * from './problems.js';
 export { validateCase } from './validate.js';

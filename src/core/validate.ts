@@ -108,9 +108,11 @@ function messageFor(issue: Issue, value: unknown, path: readonly PathPart[]): st
       if (issue.origin === 'string') return 'must not be empty';
       return `must be at least ${String(issue.minimum)}`;
     case 'too_big':
-      return issue.origin === 'array' || issue.origin === 'string'
-        ? `is too long; at most ${String(issue.maximum)} allowed`
-        : `must be at most ${String(issue.maximum)}`;
+      if (issue.origin === 'array')
+        return `has ${Array.isArray(value) ? value.length : 'too many'} entries; at most ${String(issue.maximum)} are allowed`;
+      if (issue.origin === 'string')
+        return `is too long (${typeof value === 'string' ? value.length : 'too many'} characters); at most ${String(issue.maximum)} are allowed`;
+      return `must be at most ${String(issue.maximum)}`;
     case 'invalid_format':
       return `${show(value)} is not a valid id; expected lower-case letters and digits in words joined by hyphens, such as 'peer-support'`;
     default:
