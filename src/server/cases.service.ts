@@ -1,6 +1,12 @@
 /** Saving, reading and analysing cases: the rules of revisions, above the store and below the routes. */
 import { createTwoFilesPatch } from 'diff';
-import { analyseCase, type Analysis, type CaseFile, type TextProblem } from '../core/index.js';
+import {
+  RULEBOOK,
+  analyseCase,
+  type Analysis,
+  type CaseFile,
+  type TextProblem,
+} from '../core/index.js';
 import type {
   Author,
   NewRevision,
@@ -80,9 +86,9 @@ export class CasesService {
 
   /** The analysis of a revision, computed once per revision and rulebook and then kept. */
   async analysis(uuid: string, revision: number, document: CaseFile): Promise<Analysis> {
-    const analysis = analyseCase(document);
-    const kept = await this.store.cases.analysis(uuid, revision, analysis.rulebook);
+    const kept = await this.store.cases.analysis(uuid, revision, RULEBOOK.version);
     if (kept !== undefined) return JSON.parse(kept) as Analysis;
+    const analysis = analyseCase(document);
     await this.store.cases.putAnalysis(uuid, revision, analysis.rulebook, JSON.stringify(analysis));
     return analysis;
   }

@@ -163,6 +163,15 @@ describe.each(DIALECTS)('cases on %s', (dialect) => {
       .select(['revision', 'rulebook'])
       .execute();
     expect(kept).toEqual([{ revision: 1, rulebook: analysis.json().rulebook }]);
+    // The kept analysis is what is served: it is not computed again.
+    const marked = { ...analysis.json(), title: 'served from the cache' };
+    await h.store.database
+      .updateTable('analyses')
+      .set({ analysis: JSON.stringify(marked) })
+      .execute();
+    expect((await owner.get(`${casesUrl()}/east-lille/analysis`)).json().title).toBe(
+      'served from the cache',
+    );
     expect((await owner.get(`${casesUrl()}/east-lille/analysis?revision=4`)).statusCode).toBe(404);
     const posted = await owner.post('/api/analyse', caseText('sleepwell'));
     expect(posted.json().case).toBe('sleepwell');
