@@ -86,11 +86,17 @@ export class CasesService {
 
   /** The analysis of a revision, computed once per revision and rulebook and then kept. */
   async analysis(uuid: string, revision: number, document: CaseFile): Promise<Analysis> {
+    return JSON.parse(await this.analysisJson(uuid, revision, document)) as Analysis;
+  }
+
+  /** The same analysis as the JSON text that is kept, to send as it is. */
+  async analysisJson(uuid: string, revision: number, document: CaseFile): Promise<string> {
     const kept = await this.store.cases.analysis(uuid, revision, RULEBOOK.version);
-    if (kept !== undefined) return JSON.parse(kept) as Analysis;
+    if (kept !== undefined) return kept;
     const analysis = analyseCase(document);
-    await this.store.cases.putAnalysis(uuid, revision, analysis.rulebook, JSON.stringify(analysis));
-    return analysis;
+    const json = JSON.stringify(analysis);
+    await this.store.cases.putAnalysis(uuid, revision, analysis.rulebook, json);
+    return json;
   }
 
   /**

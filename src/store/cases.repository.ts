@@ -252,11 +252,11 @@ export class CasesRepository {
         ]),
       );
     }
-    const count = await base
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirstOrThrow();
     const direction = query.descending ? 'desc' : 'asc';
-    let ordered = base.select(LISTING_COLUMNS);
+    // The total comes with the page (a window count), so the filters are applied once, not twice.
+    let ordered = base
+      .select(LISTING_COLUMNS)
+      .select(sql<string | number>`count(*) over ()`.as('total'));
     switch (query.sort ?? 'title') {
       case 'updated':
         ordered = ordered.orderBy('updated_at', direction);
@@ -269,11 +269,25 @@ export class CasesRepository {
     }
     const rows = await ordered
       .orderBy(sql`lower(title)`, direction)
-      .orderBy('slug')
+      .orderBy('slug', direction)
       .limit(query.limit)
       .offset(query.offset)
       .execute();
-    return { total: Number(count.n), items: rows.map(toListing) };
+    const first = rows[0];
+    // Past the last page there is no row to carry the total: count on its own.
+    const total =
+      first !== undefined
+        ? Number(first.total)
+        : query.offset === 0
+          ? 0
+          : Number(
+              (
+                await base
+                  .select((eb) => eb.fn.countAll<string | number>().as('n'))
+                  .executeTakeFirstOrThrow()
+              ).n,
+            );
+    return { total, items: rows.map(toListing) };
   }
 
   /** Moves a case to the bin; false when it is not there to move. */

@@ -24,7 +24,7 @@ export function analysisRoutes(server: FastifyInstance, ctx: AppContext): void {
         querystring: z.object({ revision: z.coerce.number().int().positive().optional() }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { uuid, stored } = await loadCase(
         ctx,
         request.caller,
@@ -38,7 +38,9 @@ export function analysisRoutes(server: FastifyInstance, ctx: AppContext): void {
           ? stored.document
           : (await ctx.store.cases.revision(uuid, number))?.document;
       if (!document) throw new HttpProblem(404, `This case has no revision ${number}.`);
-      return ctx.cases.analysis(uuid, number, document);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(await ctx.cases.analysisJson(uuid, number, document));
     },
   );
 
