@@ -85,26 +85,29 @@ export async function restoreCommand(
   const [file, extra] = positionals;
   if (!file || extra !== undefined)
     throw new CommandUsageError('name one backup file: coprism restore FILE');
-  if (!existsSync(resolve(file))) {
+  const name = file;
+  const source = resolve(file);
+  if (!existsSync(source)) {
     io.err(`coprism: the restore failed: ${file} does not exist\n`);
     return 1;
   }
   const store = await openStore(databaseFrom(values.data, env));
   try {
-    const gunzip = createGunzip();
-    const input = createReadStream(resolve(file))
-      .on('error', (error) => gunzip.destroy(error))
-      .pipe(gunzip);
-    const lines = createInterface({ input, crlfDelay: Infinity });
+    // The file is opened only when the restore starts reading: a readline interface made earlier
+    // would start emitting lines while the restore is still checking the database, and lose them.
     async function* parsed(): AsyncIterable<BackupLine> {
+      const gunzip = createGunzip();
+      const input = createReadStream(source)
+        .on('error', (error) => gunzip.destroy(error))
+        .pipe(gunzip);
       let n = 0;
-      for await (const text of lines) {
+      for await (const text of createInterface({ input, crlfDelay: Infinity })) {
         n += 1;
         if (text.trim() === '') continue;
         try {
           yield JSON.parse(text) as BackupLine;
         } catch {
-          throw new RestoreError(`${file}: line ${n} is damaged; nothing was restored.`);
+          throw new RestoreError(`${name}: line ${n} is damaged; nothing was restored.`);
         }
       }
     }
