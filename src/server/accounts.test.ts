@@ -226,3 +226,41 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     );
   });
 });
+
+describe('rate limits', () => {
+  it('stop a program guessing passwords, without locking out other accounts', async () => {
+    const h = await startHarness('sqlite');
+    try {
+      await setupOwner(h.app);
+      const guesser = new Client(h.app);
+      const answers = [];
+      for (let i = 0; i < 11; i++) {
+        answers.push(
+          (
+            await guesser.post('/api/session', {
+              email: 'owner@example.org',
+              password: `guess ${i}`,
+            })
+          ).statusCode,
+        );
+      }
+      expect(answers.slice(0, 10).every((s) => s === 401)).toBe(true);
+      const limited = await guesser.post('/api/session', {
+        email: 'owner@example.org',
+        password: PASSWORD,
+      });
+      expect(limited.statusCode).toBe(429);
+      expect(limited.headers['content-type']).toContain('application/problem+json');
+      expect(limited.json().detail).toMatch(/^Too many attempts\. Wait .+ before trying again\.$/);
+      expect(limited.headers['retry-after']).toBeDefined();
+      // Another account from the same address is not locked out.
+      const other = await guesser.post('/api/session', {
+        email: 'someone@example.org',
+        password: PASSWORD,
+      });
+      expect(other.statusCode).toBe(401);
+    } finally {
+      await h.close();
+    }
+  });
+});

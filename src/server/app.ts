@@ -23,8 +23,10 @@ import { revisionRoutes } from './routes/revision.routes.js';
 import { sharedRoutes } from './routes/shared.routes.js';
 import { transferRoutes } from './routes/transfer.routes.js';
 import { workspaceRoutes } from './routes/workspace.routes.js';
+import { registerRateLimits } from './rate-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { SESSION_COOKIE } from './session-cookie.js';
+import { webApp } from './web-app.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -35,6 +37,8 @@ export interface AppOptions {
   readonly log?: { readonly level: string; readonly stream?: { write(line: string): void } };
   /** Largest request body, in bytes. */
   readonly bodyLimit?: number;
+  /** The built web app's folder; dist/web by default. */
+  readonly webRoot?: string;
 }
 
 export interface AppContext {
@@ -93,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(fastifyCookie);
+  await registerRateLimits(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -206,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reportRoutes(api, context);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await app.register(webApp, options.webRoot ? { root: options.webRoot } : {});
   return app;
 }
 

@@ -7,6 +7,7 @@ import type { AppContext } from '../app.js';
 import type { SignedIn } from '../accounts.service.js';
 import { HttpProblem } from '../problem.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../session-cookie.js';
+import { SECRETS_LIMIT, SIGN_IN_LIMIT } from '../rate-limits.js';
 import { Email, Name, NewAccountBody, Password } from './schemas.js';
 
 const tags = ['Accounts'];
@@ -38,6 +39,7 @@ export function accountRoutes(server: FastifyInstance, ctx: AppContext): void {
   api.post(
     '/api/setup',
     {
+      config: SECRETS_LIMIT,
       schema: {
         tags,
         summary: 'Create the owner account of a fresh installation (only once)',
@@ -68,6 +70,7 @@ export function accountRoutes(server: FastifyInstance, ctx: AppContext): void {
   api.post(
     '/api/session',
     {
+      config: SIGN_IN_LIMIT,
       schema: {
         tags,
         summary: 'Sign in',
@@ -87,6 +90,7 @@ export function accountRoutes(server: FastifyInstance, ctx: AppContext): void {
   api.put(
     '/api/account/password',
     {
+      config: SIGN_IN_LIMIT,
       schema: {
         tags,
         summary: 'Change your password; every other session is signed out',
@@ -116,6 +120,7 @@ export function accountRoutes(server: FastifyInstance, ctx: AppContext): void {
   api.post(
     '/api/tokens',
     {
+      config: SECRETS_LIMIT,
       schema: {
         tags,
         summary: 'Create an API token; the secret is shown only in this answer',

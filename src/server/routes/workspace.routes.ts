@@ -7,6 +7,7 @@ import type { AppContext } from '../app.js';
 import { HttpProblem } from '../problem.js';
 import { newId } from '../secrets.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../session-cookie.js';
+import { SECRETS_LIMIT } from '../rate-limits.js';
 import { Name, NewAccountBody, ROLES, WorkspaceParams } from './schemas.js';
 
 const tags = ['Workspaces'];
@@ -222,6 +223,7 @@ export function workspaceRoutes(server: FastifyInstance, ctx: AppContext): void 
   api.post(
     '/api/invitations/:token/join',
     {
+      config: SECRETS_LIMIT,
       schema: {
         tags,
         summary: 'Create an account through an invitation',

@@ -1,0 +1,117 @@
+// The built app on a real server (the one `coprism serve` starts: SQLite, a random port, the case
+// library loaded), driven by Debian's Chromium.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer as startCoprism } from '../../src/server/index.js';
+import { WEB_ROOT } from '../../src/server/web-app.js';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface Server {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Waits for the built app: another `npm run build` may have emptied dist/ for a few seconds. */
+async function builtApp(): Promise<void> {
+  for (let waited = 0; waited < 60; waited += 1) {
+    if (existsSync(join(WEB_ROOT, 'index.html'))) return;
+    await sleep(1000);
+  }
+  throw new Error(`The web app is not built (no ${WEB_ROOT}index.html): run \`npm run build\`.`);
+}
+
+/** Starts the server on a fresh SQLite folder; `cases` replaces the bundled library. */
+export async function startServer(options: { cases: string }): Promise<Server> {
+  await builtApp();
+  const running = await startCoprism({
+    port: 0,
+    host: '127.0.0.1',
+    database: { kind: 'sqlite', folder: mkdtempSync(join(tmpdir(), 'coprism-browser-')) },
+    casesDir: options.cases,
+    say: () => undefined,
+  });
+  return { url: running.url, stop: () => running.close() };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: install it with \`apt-get install chromium\` (as .ci/run does).`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+export interface Violation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/** Runs axe-core in the page against WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+export async function axeViolations(page: Page): Promise<Violation[]> {
+  // Evaluated through the debugging protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  return page.evaluate(`
+    axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+    }).then((result) => result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')),
+    })))
+  `);
+}
+
+/** Where screenshots go: SCREENSHOTS_DIR, or a fresh temporary folder. */
+export const screenshotDir = (() => {
+  const dir = process.env['SCREENSHOTS_DIR'] ?? mkdtempSync(join(tmpdir(), 'coprism-screens-'));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+})();
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches `selector`; fails after `limit` presses. */
+export async function tabTo(
+  page: Page,
+  selector: string,
+  options: { backwards?: boolean; limit?: number } = {},
+): Promise<void> {
+  const key = options.backwards ? 'Shift+Tab' : 'Tab';
+  for (let i = 0; i < (options.limit ?? 80); i += 1) {
+    await page.keyboard.press(key);
+    if (await focusedMatches(page, selector)) return;
+  }
+  throw new Error(`${key} never reached ${selector}`);
+}
+
+export const focusedMatches = (page: Page, selector: string): Promise<boolean> =>
+  page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`);
+
+/** True when the page is no wider than the window (WCAG 1.4.10: no scrolling in two directions). */
+export const fitsWidth = (page: Page): Promise<boolean> =>
+  page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');

@@ -1,0 +1,484 @@
+/** The reading of a case: the sentence, the label check, the five models, and each part's grid. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ComponentAnalysis, Reason } from '../../../src/core/analysis.types.js';
+import { api, type Analysis, type CaseView, type Problem } from '../api.js';
+import { LIBRARY, paths } from '../paths.js';
+import { Link, useLocation } from '../router.js';
+import { cite } from '../reading/grid.js';
+import type { Highlight } from '../reading/highlight.js';
+import { ModelCards, type ReasonActions } from '../reading/model-cards.js';
+import { WhoDidWhatGrid } from '../reading/who-did-what-grid.js';
+import { announce } from '../ui/announcer.js';
+import { Page } from '../ui/page.js';
+import { ProblemAlert } from '../ui/problem-alert.js';
+import { WarningShape } from '../ui/shapes.js';
+import {
+  PRODUCT_WORDS,
+  SOURCE_KIND_WORDS,
+  capitalise,
+  domainWords,
+  modelName,
+  partyKindWords,
+  periodWords,
+  type PartyKind,
+} from '../words.js';
+import { NotFoundPage } from './not-found.page.js';
+
+type Loaded = { readonly view: CaseView; readonly analysis: Analysis };
+
+export function CasePage({ workspace, caseId }: { workspace: string; caseId: string }) {
+  const [loaded, setLoaded] = useState<Loaded | Problem>();
+  useEffect(() => {
+    let live = true;
+    void Promise.all([api.case(workspace, caseId), api.analysis(workspace, caseId)]).then(
+      ([view, analysis]) => {
+        if (!live) return;
+        if (!view.ok) setLoaded(view.problem);
+        else if (!analysis.ok) setLoaded(analysis.problem);
+        else setLoaded({ view: view.value, analysis: analysis.value });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [workspace, caseId]);
+
+  if (loaded === undefined)
+    return (
+      <Page title="Loading the case" busy>
+        <p aria-busy="true">Loading the case and its reading…</p>
+      </Page>
+    );
+  if ('status' in loaded) {
+    if (loaded.status === 404)
+      return (
+        <NotFoundPage
+          title="Case not found"
+          detail={`There is no case “${caseId}” here, or you do not have access to it. It may have been renamed or moved to the bin.`}
+        />
+      );
+    return (
+      <Page title="The case could not be shown">
+        <ProblemAlert problem={loaded} />
+      </Page>
+    );
+  }
+  return <Reading workspace={workspace} view={loaded.view} analysis={loaded.analysis} />;
+}
+
+function Reading({
+  workspace,
+  view,
+  analysis,
+}: {
+  workspace: string;
+  view: CaseView;
+  analysis: Analysis;
+}) {
+  const { query } = useLocation();
+  const document = view.document;
+  const several = document.components.length > 1;
+  const partIndex = Math.max(
+    0,
+    document.components.findIndex((c) => c.id === query.get('part')),
+  );
+  const [highlight, setHighlight] = useState<Highlight>();
+  const partHeading = useRef<HTMLHeadingElement>(null);
+  const shownPart = useRef(partIndex);
+
+  // A new part clears the highlight and takes the focus to its heading.
+  useEffect(() => {
+    if (shownPart.current === partIndex) return;
+    shownPart.current = partIndex;
+    setHighlight(undefined);
+    partHeading.current?.focus();
+  }, [partIndex]);
+
+  // After a highlight, focus the first cell it marks, so keyboard users land on it.
+  useEffect(() => {
+    if (!highlight) return;
+    const first = highlight.cells[0];
+    const target = first
+      ? window.document.getElementById(first)
+      : window.document.querySelector<HTMLElement>('.grid th.is-cited');
+    target?.focus();
+  }, [highlight]);
+
+  const showCells = useCallback(
+    (reasonId: string, reason: Reason) => {
+      const citation = cite(document, partIndex, reason.refs);
+      setHighlight({
+        cells: citation.cells,
+        parties: citation.parties,
+        from: reasonId,
+        text: reason.text,
+      });
+      const n = citation.cells.length + citation.parties.length;
+      announce(`${n === 1 ? 'One place' : `${n} places`} in the grid marked “Cited”.`);
+    },
+    [document, partIndex],
+  );
+
+  const partHref = (index: number) => {
+    const next = new URLSearchParams(query);
+    const id = document.components[index]?.id;
+    if (index === 0 || !id) next.delete('part');
+    else next.set('part', id);
+    return `${paths.case(workspace, view.id)}${next.size > 0 ? `?${next.toString()}` : ''}#part`;
+  };
+
+  const actions: ReasonActions = {
+    showCells,
+    partHref,
+    renderLink: (href, text) => (
+      <Link key={href} href={href}>
+        {text}
+      </Link>
+    ),
+  };
+
+  const component = document.components[partIndex];
+  const part = analysis.components[partIndex];
+  const period = periodWords(document.period);
+  const back = workspace === LIBRARY ? 'Case library' : 'Workspace';
+
+  return (
+    <Page
+      title={document.title}
+      before={
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            <li>
+              <Link href={paths.workspace(workspace)}>{back}</Link>
+            </li>
+            <li aria-current="page">{document.title}</li>
+          </ol>
+        </nav>
+      }
+    >
+      <p className="meta">
+        {[document.setting, period, `revision ${view.revision}`].filter(Boolean).join(' · ')}
+      </p>
+      {document.summary ? <p className="lede">{document.summary}</p> : null}
+
+      <SummarySentence text={analysis.overall.summary} />
+      <LabelCheck analysis={analysis} />
+
+      <section aria-labelledby="models-heading">
+        <h2 id="models-heading">
+          {several ? 'How the five models fit the whole initiative' : 'How the five models fit'}
+        </h2>
+        {several ? (
+          <p>
+            The whole initiative takes, for each model, the strongest fit of any of its parts. The
+            reasons name the parts; open a part to see its own reading and who did what in it.
+          </p>
+        ) : (
+          <p>
+            Each reason names the rule it applies. Where it rests on who did what, its button marks
+            those cells in the grid below.
+          </p>
+        )}
+        <ModelCards
+          document={document}
+          models={several ? analysis.overall.models : (part?.models ?? analysis.overall.models)}
+          componentIndex={several ? undefined : 0}
+          scope="overall"
+          headingLevel={3}
+          actions={actions}
+        />
+      </section>
+
+      {several ? (
+        <nav aria-labelledby="parts-heading" className="parts-nav">
+          <h2 id="parts-heading">Parts of this initiative</h2>
+          <ol>
+            {analysis.components.map((c, i) => (
+              <li key={c.id}>
+                <Link href={partHref(i)} aria-current={i === partIndex ? 'true' : undefined}>
+                  {c.title}
+                </Link>
+                {i === partIndex ? <span className="current-tag"> (shown below)</span> : null}
+                <span className="part-summary">{c.summary}</span>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+
+      {component && part ? (
+        <section aria-labelledby="part" className={several ? 'part' : undefined}>
+          {several ? (
+            <h2 id="part" ref={partHeading} tabIndex={-1}>
+              Part {partIndex + 1} of {document.components.length}: {component.title}
+            </h2>
+          ) : (
+            <h2 id="part" ref={partHeading} tabIndex={-1}>
+              Who did what
+            </h2>
+          )}
+          {several ? <p className="part-reading">{part.summary}</p> : null}
+          <PartFacts component={component} />
+          {several ? <h3>Who did what</h3> : null}
+          <HighlightBar
+            highlight={highlight}
+            onClear={() => {
+              const from = highlight?.from;
+              setHighlight(undefined);
+              if (from) window.document.getElementById(from)?.focus();
+            }}
+          />
+          <WhoDidWhatGrid
+            document={document}
+            component={component}
+            componentIndex={partIndex}
+            highlight={highlight}
+          />
+          {several ? (
+            <>
+              <h3>How the five models fit this part</h3>
+              <ModelCards
+                document={document}
+                models={part.models}
+                componentIndex={partIndex}
+                scope={`part-${partIndex}`}
+                headingLevel={4}
+                actions={actions}
+              />
+            </>
+          ) : null}
+          <PartReadings
+            part={part}
+            component={component}
+            headingLevel={several ? 3 : 2}
+            actions={actions}
+            document={document}
+            partIndex={partIndex}
+          />
+        </section>
+      ) : null}
+
+      <Sources document={document} />
+      <p className="rulebook">
+        Read with rulebook {analysis.rulebook}, revision {view.revision} of this case. The rules are
+        listed at <a href="/api/rulebook">/api/rulebook</a>.
+      </p>
+    </Page>
+  );
+}
+
+function SummarySentence({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+      announce('The sentence is copied.');
+    } catch {
+      announce('The sentence could not be copied; select it and copy it by hand.');
+    }
+  };
+  return (
+    <section className="summary-sentence" aria-labelledby="sentence-heading">
+      <h2 id="sentence-heading">The reading in a sentence</h2>
+      <p className="sentence">{text}</p>
+      <button type="button" className="button secondary" onClick={() => void copy()}>
+        {copied ? 'Copied' : 'Copy the sentence'}
+      </button>
+    </section>
+  );
+}
+
+function LabelCheck({ analysis }: { analysis: Analysis }) {
+  if (analysis.overall.labelCheck.length === 0) return null;
+  return (
+    <section className="label-check" aria-labelledby="label-check-heading">
+      <h2 id="label-check-heading">
+        <WarningShape /> What it calls itself, and what the record supports
+      </h2>
+      <ul>
+        {analysis.overall.labelCheck.map((check) => (
+          <li key={check.model}>
+            <p>{check.text}</p>
+            {check.betterFits.length > 0 ? (
+              <p>
+                Better described as:{' '}
+                <strong>{check.betterFits.map((m) => modelName(m)).join(', ')}</strong>.
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PartFacts({ component }: { component: CaseView['document']['components'][number] }) {
+  const facts: string[] = [];
+  if (component.serviceDomain && component.serviceDomain !== 'unknown')
+    facts.push(`Field: ${domainWords(component.serviceDomain)}`);
+  else facts.push('Field: not recorded');
+  if (component.produces && component.produces !== 'unknown')
+    facts.push(`Produces: ${PRODUCT_WORDS[component.produces]}`);
+  else facts.push('What it produces: not recorded');
+  return (
+    <>
+      {component.summary ? <p>{component.summary}</p> : null}
+      <p className="meta">{facts.join(' · ')}</p>
+    </>
+  );
+}
+
+function HighlightBar({
+  highlight,
+  onClear,
+}: {
+  highlight: Highlight | undefined;
+  onClear: () => void;
+}) {
+  if (!highlight) return null;
+  return (
+    <div className="highlight-bar">
+      <p>
+        <strong>Marked “Cited”:</strong> what this reason rests on — “{highlight.text}”
+      </p>
+      <button type="button" className="button secondary" onClick={onClear}>
+        Back to the reason
+      </button>
+    </div>
+  );
+}
+
+const pairWords = (between: readonly [PartyKind, PartyKind]) =>
+  `${capitalise(partyKindWords(between[0]))} and ${partyKindWords(between[1])}`;
+
+const UNCERTAINTY_KIND = {
+  unknown: 'Not recorded',
+  suggested: 'Only suggested',
+  disagreement: 'Disputed',
+} as const;
+
+function PartReadings({
+  part,
+  component,
+  headingLevel,
+  actions,
+  document,
+  partIndex,
+}: {
+  part: ComponentAnalysis;
+  component: CaseView['document']['components'][number];
+  headingLevel: 2 | 3;
+  actions: ReasonActions;
+  document: CaseView['document'];
+  partIndex: number;
+}) {
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <>
+      <H>Relationships evened out</H>
+      {part.relationshipsEqualised.length === 0 ? (
+        <p>The record shows no relationship that this evens out.</p>
+      ) : (
+        <ul className="plain-list">
+          {part.relationshipsEqualised.map((r) => (
+            <li key={r.between.join('-')}>
+              <strong>{pairWords(r.between)}</strong>
+              {r.reasons.map((reason) => (
+                <p key={reason.rule}>{reason.text}</p>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <H>Humane features</H>
+      {(component.humanising ?? []).length === 0 ? (
+        <p>None are recorded.</p>
+      ) : (
+        <ul className="plain-list">
+          {(component.humanising ?? []).map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ul>
+      )}
+      {part.humanisingWithoutEqualising ? (
+        <p className="note">
+          It is humane without evening out any relationship: good, though not a kind of equal
+          partnership.
+        </p>
+      ) : null}
+
+      <H>What would change this reading</H>
+      {part.uncertainties.length === 0 ? (
+        <p>Nothing unknown or doubtful in the record would change a fit.</p>
+      ) : (
+        <>
+          <p>
+            Each of these is unknown or in doubt. Settling it one way could change how a model fits;
+            nothing here is guessed.
+          </p>
+          <ul className="uncertainties">
+            {part.uncertainties.map((u, i) => {
+              const citation = cite(document, partIndex, u.refs);
+              const id = `uncertainty-${partIndex}-${i}`;
+              return (
+                <li key={id}>
+                  <span className={`uncertainty-kind kind-${u.kind}`}>
+                    {UNCERTAINTY_KIND[u.kind]}
+                  </span>
+                  <p>{u.text}</p>
+                  {citation.cells.length > 0 ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      id={id}
+                      onClick={() =>
+                        actions.showCells(id, { rule: u.kind, text: u.about, refs: u.refs })
+                      }
+                    >
+                      Show{' '}
+                      {citation.cells.length === 1
+                        ? 'the cell'
+                        : `the ${citation.cells.length} cells`}{' '}
+                      in the grid
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function Sources({ document }: { document: CaseView['document'] }) {
+  const sources = document.sources ?? [];
+  return (
+    <section aria-labelledby="sources-heading">
+      <h2 id="sources-heading">Sources</h2>
+      {sources.length === 0 ? (
+        <p>No sources are recorded.</p>
+      ) : (
+        <ul className="sources">
+          {sources.map((s) => (
+            <li key={s.id} id={`source-${s.id}`} tabIndex={-1}>
+              <span className="source-id">{s.id}</span> {s.citation}{' '}
+              <span className="source-kind">({SOURCE_KIND_WORDS[s.kind]})</span>
+              {s.url ? (
+                <>
+                  {' '}
+                  <a href={s.url} rel="noopener noreferrer">
+                    Read the source<span className="visually-hidden">: {s.citation}</span>
+                  </a>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,373 @@
+/** A workspace's cases (the public library by default): search, filters, sort and pages of cards. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, type CasePage, type Problem, type Workspace } from '../api.js';
+import { LIBRARY, paths } from '../paths.js';
+import { Link, navigate, useLocation } from '../router.js';
+import { useSession } from '../session.js';
+import { announce } from '../ui/announcer.js';
+import { CaseCard } from '../ui/case-card.js';
+import { Page } from '../ui/page.js';
+import { ProblemAlert } from '../ui/problem-alert.js';
+import {
+  FITS,
+  FIT_SHORT,
+  MODELS,
+  SERVICE_DOMAINS,
+  SOURCE_KINDS,
+  SOURCE_KIND_WORDS,
+  capitalise,
+  domainWords,
+  modelName,
+} from '../words.js';
+import { NotFoundPage } from './not-found.page.js';
+
+const PAGE_SIZE = 20;
+
+const SORTS = {
+  '': { label: 'Title, A to Z', sort: 'title', order: 'asc' },
+  'title-desc': { label: 'Title, Z to A', sort: 'title', order: 'desc' },
+  updated: { label: 'Most recently changed first', sort: 'updated', order: 'desc' },
+  'period-asc': { label: 'Earliest first', sort: 'period', order: 'asc' },
+  'period-desc': { label: 'Latest first', sort: 'period', order: 'desc' },
+} as const;
+type SortKey = keyof typeof SORTS;
+const isSortKey = (key: string): key is SortKey => key in SORTS;
+
+const FIT_CHOICES: Record<string, string> = {
+  fits: 'fits',
+  'fits,partly-fits': 'fits or partly fits',
+  ...Object.fromEntries(FITS.filter((f) => f !== 'fits').map((f) => [f, FIT_SHORT[f]])),
+};
+
+/** The filters the page's address carries, as the API's query. */
+function apiQuery(query: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of ['q', 'domain', 'label', 'sourceKind', 'year']) {
+    const value = query.get(key)?.trim();
+    if (value) out.set(key, value);
+  }
+  const model = query.get('model');
+  if (model) {
+    out.set('model', model);
+    out.set('fit', query.get('fit') || 'fits');
+  }
+  const sortKey = query.get('sort') ?? '';
+  const sort = SORTS[isSortKey(sortKey) ? sortKey : ''];
+  out.set('sort', sort.sort);
+  out.set('order', sort.order);
+  out.set('limit', String(PAGE_SIZE));
+  out.set('offset', String((pageNumber(query) - 1) * PAGE_SIZE));
+  return out;
+}
+
+const pageNumber = (query: URLSearchParams): number => {
+  const page = Number(query.get('page') ?? '1');
+  return Number.isInteger(page) && page > 0 ? page : 1;
+};
+
+const FILTER_KEYS = ['q', 'model', 'fit', 'domain', 'label', 'sourceKind', 'year', 'sort'];
+
+export function LibraryPage({ workspace }: { workspace: string }) {
+  const { query, href } = useLocation();
+  const session = useSession();
+  const [info, setInfo] = useState<Workspace | Problem>();
+  const [page, setPage] = useState<CasePage>();
+  const [problem, setProblem] = useState<Problem>();
+  const [workspaces, setWorkspaces] = useState<readonly Workspace[]>([]);
+  const request = apiQuery(query).toString();
+  // The form starts afresh when the address changes from outside (Back, a link), but not after its
+  // own submit: that would drop the keyboard focus from the field or button the person used.
+  const submitted = useRef<string | null>(null);
+  const formKey = useRef(href);
+  if (href !== submitted.current) {
+    formKey.current = href;
+    submitted.current = null;
+  }
+
+  useEffect(() => {
+    let live = true;
+    void api.workspace(workspace).then((r) => live && setInfo(r.ok ? r.value : r.problem));
+    return () => {
+      live = false;
+    };
+  }, [workspace, session.user]);
+
+  useEffect(() => {
+    let live = true;
+    void api.workspaces().then((r) => live && r.ok && setWorkspaces(r.value.workspaces));
+    return () => {
+      live = false;
+    };
+  }, [session.user]);
+
+  useEffect(() => {
+    let live = true;
+    void api.cases(workspace, new URLSearchParams(request)).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setPage(r.value);
+        setProblem(undefined);
+        announce(countWords(r.value));
+      } else setProblem(r.problem);
+    });
+    return () => {
+      live = false;
+    };
+  }, [workspace, request, session.user]);
+
+  if (info && 'status' in info) {
+    return info.status === 404 || info.status === 403 || info.status === 401 ? (
+      <NotFoundPage
+        title="Workspace not found"
+        detail={
+          session.user
+            ? 'There is no workspace here, or you are not one of its members.'
+            : 'There is no workspace here, or it is private: sign in to see the workspaces you belong to.'
+        }
+      />
+    ) : (
+      <ProblemAlert problem={info} />
+    );
+  }
+  const isLibrary = workspace === LIBRARY;
+  const title = isLibrary ? 'Case library' : (info?.name ?? 'Workspace');
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const key of FILTER_KEYS) {
+      const value = String(form.get(key) ?? '').trim();
+      if (value) next.set(key, value);
+    }
+    if (!next.get('model')) next.delete('fit');
+    submitted.current = paths.workspace(workspace, next);
+    navigate(submitted.current);
+  };
+
+  const filtered = FILTER_KEYS.some((key) => key !== 'q' && query.get(key));
+  // On a narrow screen the filters fold away, so the cases come first; open when any is set.
+  const wide = window.matchMedia('(min-width: 60rem)').matches;
+  const current = pageNumber(query);
+  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams(query);
+    if (n === 1) next.delete('page');
+    else next.set('page', String(n));
+    return paths.workspace(workspace, next);
+  };
+
+  return (
+    <Page title={title}>
+      <p className="lede">
+        {isLibrary
+          ? 'Published mental health service initiatives, each read against five models of good practice: co-production, evidence-based practice, service user-led, community involvement and user-centred design. Anyone can read them.'
+          : `The cases of this workspace${info?.role ? `. Your role: ${info.role}` : ''}.`}
+      </p>
+      {session.setupNeeded && !session.user ? (
+        <p className="notice">
+          This Coprism has no owner account yet. <Link href={paths.signIn}>Set it up</Link> to
+          record your own cases.
+        </p>
+      ) : null}
+      {workspaces.length > 1 ? (
+        <nav aria-label="Workspaces" className="workspace-nav">
+          <h2 className="small-heading">Where to look</h2>
+          <ul>
+            {workspaces.map((w) => (
+              <li key={w.id}>
+                <Link
+                  href={paths.workspace(w.id)}
+                  aria-current={w.id === workspace ? 'page' : undefined}
+                >
+                  {w.kind === 'library' ? 'Case library (public)' : w.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <div className="library-layout">
+        <section role="search" className="filters" aria-labelledby="filters-heading">
+          <h2 id="filters-heading">Search and filter</h2>
+          <form key={formKey.current} onSubmit={submit} className="stack">
+            <div className="field">
+              <label htmlFor="q">Words to look for</label>
+              <p className="hint" id="q-hint">
+                In the title, summary, setting, parties and parts.
+              </p>
+              <input
+                id="q"
+                name="q"
+                type="search"
+                defaultValue={query.get('q') ?? ''}
+                aria-describedby="q-hint"
+              />
+            </div>
+            <details className="more-filters" open={wide || filtered}>
+              <summary>Filters and order</summary>
+              <fieldset>
+                <legend>How a model fits</legend>
+                <div className="field">
+                  <label htmlFor="model">Model</label>
+                  <select id="model" name="model" defaultValue={query.get('model') ?? ''}>
+                    <option value="">Any model</option>
+                    {MODELS.map((m) => (
+                      <option key={m} value={m}>
+                        {modelName(m)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="fit">Fit</label>
+                  <p className="hint" id="fit-hint">
+                    Of the model chosen above, for the whole initiative.
+                  </p>
+                  <select
+                    id="fit"
+                    name="fit"
+                    defaultValue={query.get('fit') ?? 'fits'}
+                    aria-describedby="fit-hint"
+                  >
+                    {Object.entries(FIT_CHOICES).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {capitalise(label)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </fieldset>
+              <div className="field">
+                <label htmlFor="label">Calls itself</label>
+                <select id="label" name="label" defaultValue={query.get('label') ?? ''}>
+                  <option value="">Anything, or nothing</option>
+                  {MODELS.map((m) => (
+                    <option key={m} value={m}>
+                      {modelName(m)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="domain">Field it serves</label>
+                <select id="domain" name="domain" defaultValue={query.get('domain') ?? ''}>
+                  <option value="">Any field</option>
+                  {SERVICE_DOMAINS.map((d) => (
+                    <option key={d} value={d}>
+                      {capitalise(domainWords(d))}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="sourceKind">Kind of source</label>
+                <select
+                  id="sourceKind"
+                  name="sourceKind"
+                  defaultValue={query.get('sourceKind') ?? ''}
+                >
+                  <option value="">Any source</option>
+                  {SOURCE_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {capitalise(SOURCE_KIND_WORDS[k])}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="year">Running in the year</label>
+                <input
+                  id="year"
+                  name="year"
+                  inputMode="numeric"
+                  pattern="[0-9]{4}"
+                  autoComplete="off"
+                  className="input-year"
+                  defaultValue={query.get('year') ?? ''}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor="sort">Order</label>
+                <select id="sort" name="sort" defaultValue={query.get('sort') ?? ''}>
+                  {Object.entries(SORTS).map(([key, s]) => (
+                    <option key={key} value={key}>
+                      {s.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </details>
+            <div className="button-row">
+              <button type="submit" className="button primary">
+                Show cases
+              </button>
+              {filtered || query.get('q') ? (
+                <Link className="button secondary" href={paths.workspace(workspace)}>
+                  Clear filters
+                </Link>
+              ) : null}
+            </div>
+          </form>
+        </section>
+        <section className="results" aria-labelledby="results-heading">
+          <h2 id="results-heading">Cases</h2>
+          <ProblemAlert problem={problem} />
+          {page ? (
+            <>
+              <p className="result-count">{countWords(page)}</p>
+              {page.items.length === 0 ? (
+                <p>
+                  {filtered || query.get('q')
+                    ? 'No case matches. Try fewer words, or clear the filters.'
+                    : 'There are no cases here yet.'}
+                </p>
+              ) : (
+                <ul className="case-list">
+                  {page.items.map((item) => (
+                    <li key={`${item.workspace}/${item.id}`}>
+                      <CaseCard item={item} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {pages > 1 ? (
+                <nav aria-label="Pages of cases" className="pager">
+                  {current > 1 ? (
+                    <Link href={pageHref(current - 1)} rel="prev">
+                      ← Previous page
+                    </Link>
+                  ) : (
+                    <span />
+                  )}
+                  <span>
+                    Page {current} of {pages}
+                  </span>
+                  {current < pages ? (
+                    <Link href={pageHref(current + 1)} rel="next">
+                      Next page →
+                    </Link>
+                  ) : (
+                    <span />
+                  )}
+                </nav>
+              ) : null}
+            </>
+          ) : problem ? null : (
+            <p>Loading cases…</p>
+          )}
+        </section>
+      </div>
+    </Page>
+  );
+}
+
+function countWords(page: CasePage): string {
+  if (page.total === 0) return 'No cases found.';
+  const first = page.offset + 1;
+  const last = page.offset + page.items.length;
+  if (page.items.length === 0) return `${page.total} cases in all; this page is past the last.`;
+  if (first === 1 && last === page.total)
+    return page.total === 1 ? '1 case found.' : `${page.total} cases found.`;
+  return `Showing ${first} to ${last} of ${page.total} cases.`;
+}
