@@ -13,3 +13,4 @@ export * from './participation-grid.js';
 export * from './ladders.js';
 export * from './gripp2.js';
 export * from './corpus.js';
+export * from './grid-shape.js';

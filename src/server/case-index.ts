@@ -1,5 +1,13 @@
 /** The columns a case is listed, searched and filtered by, derived from its document and analysis. */
-import { MODELS, type Analysis, type CaseFile, type Fit, type ModelId } from '../core/index.js';
+import {
+  MODELS,
+  gridShape,
+  shapeCode,
+  type Analysis,
+  type CaseFile,
+  type Fit,
+  type ModelId,
+} from '../core/index.js';
 import type { CaseIndex } from '../store/index.js';
 
 export function caseIndex(document: CaseFile, analysis: Analysis): CaseIndex {
@@ -21,6 +29,8 @@ export function caseIndex(document: CaseFile, analysis: Analysis): CaseIndex {
     periodEnd: document.period?.end ?? null,
     rulebook: analysis.rulebook,
     fits,
+    reading: analysis.overall.summary,
+    shape: shapeCode(gridShape(document)),
     searchText: words
       .filter((w) => w !== undefined)
       .join('\n')

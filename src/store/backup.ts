@@ -16,6 +16,7 @@ const TABLES = [
   ['workspaces', ['id']],
   ['members', ['workspace_id', 'user_id']],
   ['invitations', ['token_hash']],
+  ['drafts', ['id']],
   ['cases', ['id']],
   ['case_tags', ['case_id', 'tag', 'value']],
   ['revisions', ['case_id', 'number']],

@@ -36,6 +36,7 @@ const LISTING_COLUMNS = [
   'fit_service_user_led',
   'fit_community_involvement',
   'fit_user_centred_design',
+  'reading',
   'share_token_hash',
   'updated_at',
   'deleted_at',
@@ -57,6 +58,7 @@ const toListing = (row: ListingRow): CaseListing => ({
     'community-involvement': row.fit_community_involvement as Fit,
     'user-centred-design': row.fit_user_centred_design as Fit,
   },
+  reading: row.reading,
   shared: row.share_token_hash !== null,
   updatedAt: row.updated_at,
   deletedAt: row.deleted_at,
@@ -74,6 +76,8 @@ const indexColumns = (index: CaseIndex) => ({
   fit_community_involvement: index.fits['community-involvement'],
   fit_user_centred_design: index.fits['user-centred-design'],
   search_text: index.searchText,
+  reading: index.reading,
+  shape: index.shape,
 });
 
 /** `%` and `_` in a search word are letters, not wildcards. */
@@ -380,6 +384,17 @@ export class CasesRepository {
       .limit(limit)
       .execute();
     return rows.map((r) => ({ uuid: r.id, revision: r.revision }));
+  }
+
+  /** Every case's grid shape in a workspace, for finding similar cases. */
+  async shapes(workspaceId: string): Promise<Array<{ id: string; title: string; shape: string }>> {
+    const rows = await this.db
+      .selectFrom('cases')
+      .select(['slug', 'title', 'shape'])
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return rows.map((r) => ({ id: r.slug, title: r.title, shape: r.shape }));
   }
 
   async reindex(uuid: string, revision: number, index: CaseIndex, analysis: string): Promise<void> {

@@ -145,9 +145,51 @@ const listOrderIndex: Migration = {
   },
 };
 
+// The reading's summary sentence and the grid's shape, for library cards and similar cases;
+// existing rows are marked for re-indexing, which fills them at the next start.
+const readingAndShape: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .alterTable('cases')
+      .addColumn('reading', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('cases')
+      .addColumn('shape', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.updateTable('cases').set({ rulebook: '' }).execute();
+  },
+};
+
+// Work in progress: a case being recorded or changed, saved at every step, possibly incomplete.
+const drafts: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('drafts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('workspace_id', 'text', (c) =>
+        c.notNull().references('workspaces.id').onDelete('cascade'),
+      )
+      .addColumn('author_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('case_slug', 'text')
+      .addColumn('base_revision', 'integer')
+      .addColumn('document', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('drafts_author')
+      .on('drafts')
+      .columns(['workspace_id', 'author_id'])
+      .execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-list-order-index': listOrderIndex,
+  '0003-reading-and-shape': readingAndShape,
+  '0004-drafts': drafts,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -79,6 +79,10 @@ export interface CasesTable {
   fit_user_centred_design: string;
   /** Lower-case text searched by `q`: title, summary, setting, parties, components. */
   search_text: string;
+  /** The reading's summary sentence, for cards in a list. */
+  reading: string;
+  /** The grid's shape (see core/grid-shape.ts), for finding similar cases. */
+  shape: string;
   share_token_hash: string | null;
   deleted_at: string | null;
   created_at: string;
@@ -103,6 +107,20 @@ export interface RevisionsTable {
   created_at: string;
 }
 
+export interface DraftsTable {
+  id: string;
+  workspace_id: string;
+  author_id: string;
+  /** The case being changed, or null for a new case. */
+  case_slug: string | null;
+  /** The revision the change started from. */
+  base_revision: number | null;
+  /** The document so far, as JSON; it may be incomplete or invalid. */
+  document: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface AnalysesTable {
   case_id: string;
   revision: number;
@@ -122,4 +140,5 @@ export interface Database {
   case_tags: CaseTagsTable;
   revisions: RevisionsTable;
   analyses: AnalysesTable;
+  drafts: DraftsTable;
 }

@@ -1,6 +1,7 @@
 /** The store: the repositories over one database, and transactions that span them. */
 import { sql, type Kysely } from 'kysely';
 import { CasesRepository } from './cases.repository.js';
+import { DraftsRepository } from './drafts.repository.js';
 import { openDatabase, type DatabaseConfig } from './database.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
@@ -16,6 +17,7 @@ export class Repositories {
   readonly tokens: TokensRepository;
   readonly workspaces: WorkspacesRepository;
   readonly cases: CasesRepository;
+  readonly drafts: DraftsRepository;
 
   constructor(protected readonly db: Kysely<Database>) {
     this.users = new UsersRepository(db);
@@ -23,6 +25,7 @@ export class Repositories {
     this.tokens = new TokensRepository(db);
     this.workspaces = new WorkspacesRepository(db);
     this.cases = new CasesRepository(db);
+    this.drafts = new DraftsRepository(db);
   }
 }
 

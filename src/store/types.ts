@@ -61,6 +61,8 @@ export interface CaseIndex {
   readonly rulebook: string;
   readonly fits: Readonly<Record<ModelId, Fit>>;
   readonly searchText: string;
+  readonly reading: string;
+  readonly shape: string;
   readonly domains: readonly string[];
   readonly labels: readonly string[];
   readonly sourceKinds: readonly string[];
@@ -74,6 +76,8 @@ export interface CaseListing {
   readonly period: { readonly start: number | null; readonly end: number | null };
   readonly revision: number;
   readonly fits: Readonly<Record<ModelId, Fit>>;
+  /** The reading's summary sentence. */
+  readonly reading: string;
   readonly shared: boolean;
   readonly updatedAt: string;
   readonly deletedAt: string | null;
@@ -127,3 +131,15 @@ export type SaveResult =
   | { readonly ok: true; readonly revision: number }
   | { readonly ok: false; readonly conflict: 'stale'; readonly current: number }
   | { readonly ok: false; readonly conflict: 'missing' };
+
+export interface Draft {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly authorId: string;
+  /** The case being changed, or null for a new case. */
+  readonly caseId: string | null;
+  readonly baseRevision: number | null;
+  readonly document: unknown;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
