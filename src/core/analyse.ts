@@ -11,19 +11,16 @@ import type {
 import type { CaseFile } from './case.schema.js';
 import { Evaluator, type Witness } from './evaluate.js';
 import {
-  LENIENT,
   NO_SCENARIO,
   TRUE,
-  UNKNOWN,
-  isClaimDoubt,
   compileCondition,
   factTables,
   type Compiled,
   type FactTables,
-  type FlatScenario,
   type Truth3,
+  type TruthContext,
 } from './truth.js';
-import { componentFacts, type ComponentFacts } from './facts.js';
+import { caseParties, componentFacts, type ComponentFacts } from './facts.js';
 import { RULEBOOK } from './rulebook.js';
 import type { EqualisingRule, NoteRule, Rulebook, VerdictRule } from './rule.types.js';
 import { componentSummary, overallSummary } from './summary.js';
@@ -86,8 +83,9 @@ const DEFAULT_RULES = compileRules(RULEBOOK);
 /** What a verdict rule found in the base reading, and the doubts it leaned on. */
 export interface RuleTrace {
   readonly truth: Truth3;
-  /** Doubt key to the levels the rule compared it against (one bit per level). */
-  readonly doubts: ReadonlyMap<number, number>;
+  /** Its doubts are the entries of the component's doubt log from `start` up to `end`. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A model's reading, with every verdict rule's trace so that what-ifs need not start again. */
@@ -97,6 +95,9 @@ export interface ModelEvaluation {
   readonly traces: readonly RuleTrace[];
   /** The index of the rule that decided. */
   readonly deciding: number;
+  /** The model's verdict rules, and each compiled, in order. */
+  readonly verdicts: readonly VerdictRule[];
+  readonly compiled: readonly Compiled[];
 }
 
 /** Reads one model for one component: the first verdict rule known to hold decides. */
@@ -109,11 +110,16 @@ export function readModel(
   const compiled = rules.compiled.get(model) ?? [];
   // Every rule is traced, not only those up to the deciding one: a what-if that turns the deciding
   // rule false needs the truth of the rules after it.
-  const traces = compiled.map((run): RuleTrace => {
-    const doubts = new Map<number, number>();
-    return { truth: run({ t: tables, s: NO_CHANGE, model, doubts }), doubts };
-  });
-  const deciding = traces.findIndex((t) => t.truth === TRUE);
+  const log = tables.log;
+  const ctx: TruthContext = { t: tables, s: NO_SCENARIO, model, doubts: log };
+  const traces: RuleTrace[] = [];
+  let deciding = -1;
+  for (const run of compiled) {
+    const start = log.begin();
+    const truth = run(ctx);
+    if (truth === TRUE && deciding < 0) deciding = traces.length;
+    traces.push({ truth, start, end: log.length });
+  }
   const rule = verdicts[deciding];
   if (rule === undefined)
     throw new Error(`the rulebook has no rule that always holds for ${model}`);
@@ -122,48 +128,26 @@ export function readModel(
   if (decided.truth !== 'true') throw new Error(`the two evaluators disagree on ${rule.id}`);
   const reasons: Reason[] = [reason(rule.id, rule.finding, decided.witnesses)];
   // Notes add reasons but never change the fit, so what they lean on is not a doubt about it.
+  const quick: TruthContext = { t: tables, s: NO_SCENARIO, model, doubts: undefined };
   for (const note of rules.notes.get(model) ?? []) {
     if (note.whenFit !== undefined && !note.whenFit.includes(rule.fit)) continue;
     // The fast path says whether it holds; words are made only when it does.
-    const holds = rules.notesCompiled.get(note)?.({
-      t: tables,
-      s: NO_CHANGE,
-      model,
-      doubts: undefined,
-    });
-    if (holds !== TRUE) continue;
+    if (rules.notesCompiled.get(note)?.(quick) !== TRUE) continue;
     const outcome = explainer.evaluate(note.when);
     if (outcome.truth === 'true') reasons.push(reason(note.id, note.finding, outcome.witnesses));
   }
-  return { model, reading: { fit: rule.fit, reasons }, traces, deciding };
-}
-
-const NO_CHANGE: FlatScenario = NO_SCENARIO;
-
-/** Whether settling a doubt could change a rule's truth in the base reading. */
-export function mayChange(trace: RuleTrace, doubt: number): boolean {
-  const mask = trace.doubts.get(doubt);
-  if (mask === undefined) return false;
-  return trace.truth === UNKNOWN || isClaimDoubt(doubt) || (mask & LENIENT) !== 0;
+  return { model, reading: { fit: rule.fit, reasons }, traces, deciding, verdicts, compiled };
 }
 
 /**
- * The fit a model would have if a doubt were settled as the scenario says. Only the rules marked
- * in `ruleBits` (those that leaned on it and could change) are evaluated again; the others keep
- * their truth from the base reading.
+ * The fit a model would have if a doubt were settled as the context's scenario says. Only the
+ * rules marked in `ruleBits` (those that leaned on it and could change) are evaluated again; the
+ * others keep their truth from the base reading.
  */
-export function fitUnder(
-  tables: FactTables,
-  base: ModelEvaluation,
-  rules: CompiledRules,
-  ruleBits: number,
-  scenario: FlatScenario,
-): Fit {
-  const verdicts = rules.verdicts.get(base.model) ?? [];
-  const compiled = rules.compiled.get(base.model) ?? [];
-  const ctx = { t: tables, s: scenario, model: base.model, doubts: undefined };
+export function fitUnder(base: ModelEvaluation, ruleBits: number, ctx: TruthContext): Fit {
+  const { verdicts, compiled, traces } = base;
   for (let i = 0; i < verdicts.length; i++) {
-    const truth = (ruleBits & (1 << i)) !== 0 ? compiled[i]?.(ctx) : base.traces[i]?.truth;
+    const truth = (ruleBits & (1 << i)) !== 0 ? compiled[i]?.(ctx) : traces[i]?.truth;
     if (truth === TRUE) return verdicts[i]?.fit ?? 'undetermined';
   }
   return 'undetermined';
@@ -171,19 +155,30 @@ export function fitUnder(
 
 function reason(rule: string, finding: string, witnesses: readonly Witness[]): Reason {
   const texts = unique(witnesses.map((w) => w.text));
-  const refs = unique(witnesses.flatMap((w) => w.refs));
+  const refs: string[] = [];
+  for (const w of witnesses) for (const ref of w.refs) refs.push(ref);
   return {
     rule,
     text: texts.length === 0 ? `${finding}.` : `${finding}: ${texts.join('; ')}.`,
-    refs,
+    refs: unique(refs),
   };
 }
 
-const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+/** The items without repeats, in the order first found. */
+function unique<T>(items: readonly T[]): T[] {
+  // Lists here are short: looking back is cheaper than a set.
+  if (items.length > 32) return [...new Set(items)];
+  const out: T[] = [];
+  for (const item of items) if (!out.includes(item)) out.push(item);
+  return out;
+}
 
 /** Analyses a validated case. Pure and deterministic: the same case always gives the same analysis. */
 export function analyseCase(doc: CaseFile, rules: CompiledRules = DEFAULT_RULES): Analysis {
-  const components = doc.components.map((_, i) => analyseComponent(componentFacts(doc, i), rules));
+  const parties = caseParties(doc);
+  const components = doc.components.map((_, i) =>
+    analyseComponent(componentFacts(doc, i, parties), rules),
+  );
   return {
     format: 'coprism-analysis/1',
     rulebook: rules.version,
@@ -196,10 +191,10 @@ export function analyseCase(doc: CaseFile, rules: CompiledRules = DEFAULT_RULES)
 
 function analyseComponent(facts: ComponentFacts, rules: CompiledRules): ComponentAnalysis {
   const tables = factTables(facts);
-  const evaluations = new Map(MODELS.map((m) => [m, readModel(tables, m, rules)]));
-  const models = Object.fromEntries(
-    MODELS.map((m) => [m, evaluations.get(m)?.reading]),
-  ) as unknown as ModelReadings;
+  const evaluations = MODELS.map((m) => readModel(tables, m, rules));
+  const readings: Partial<Record<ModelId, ModelReading>> = {};
+  for (const evaluation of evaluations) readings[evaluation.model] = evaluation.reading;
+  const models = readings as ModelReadings;
   const relationshipsEqualised = equalised(tables, rules);
   const features = facts.component.humanising ?? [];
   const humanisingWithoutEqualising = features.length > 0 && relationshipsEqualised.length === 0;
@@ -220,7 +215,7 @@ function analyseComponent(facts: ComponentFacts, rules: CompiledRules): Componen
     models,
     facts.doc.components.length > 1 ? 'part' : 'whole',
   );
-  const uncertainties = findUncertainties(tables, rules, evaluations);
+  const uncertainties = findUncertainties(tables, evaluations);
   const partial = {
     id: facts.component.id,
     title: facts.component.title,
@@ -265,7 +260,7 @@ function equalised(tables: FactTables, rules: CompiledRules): EqualisedRelations
     if (
       rules.equalisingCompiled[i]?.({
         t: tables,
-        s: NO_CHANGE,
+        s: NO_SCENARIO,
         model: 'co-production',
         doubts: undefined,
       }) !== TRUE
@@ -324,19 +319,19 @@ const STRENGTH: Record<Fit, number> = {
 };
 
 function overall(doc: CaseFile, components: readonly ComponentAnalysis[]): Analysis['overall'] {
-  const models = Object.fromEntries(
-    MODELS.map((m) => {
-      const ranked = components
-        .map((c, i) => ({ c, i, fit: c.models[m].fit }))
-        .sort((a, b) => STRENGTH[b.fit] - STRENGTH[a.fit] || a.i - b.i);
-      const reasons: Reason[] = ranked.map(({ c, i, fit }) => ({
-        rule: 'overall.strongest',
-        text: `${c.title}: ${FIT_PHRASE[fit]}.`,
-        refs: [`components[${i}]`],
-      }));
-      return [m, { fit: ranked[0]?.fit ?? 'undetermined', reasons }];
-    }),
-  ) as unknown as ModelReadings;
+  const readings: Partial<Record<ModelId, ModelReading>> = {};
+  for (const m of MODELS) {
+    const ranked = components
+      .map((c, i) => ({ c, i, fit: c.models[m].fit }))
+      .sort((a, b) => STRENGTH[b.fit] - STRENGTH[a.fit] || a.i - b.i);
+    const reasons: Reason[] = ranked.map(({ c, i, fit }) => ({
+      rule: 'overall.strongest',
+      text: `${c.title}: ${FIT_PHRASE[fit]}.`,
+      refs: [`components[${i}]`],
+    }));
+    readings[m] = { fit: ranked[0]?.fit ?? 'undetermined', reasons };
+  }
+  const models = readings as ModelReadings;
   return {
     models,
     labelCheck: checkLabels(doc.describedAs ?? [], models),

@@ -58,6 +58,19 @@ interface Entry {
   readonly cell: Cell | undefined;
 }
 
+/**
+ * An outcome whose witnesses are put into words only when they are kept: most of what is found
+ * on the way (the stages that do not hold, say) never reaches a reason.
+ */
+interface Found {
+  readonly truth: Truth;
+  /** Adds the witnesses, in words, to `out`. */
+  readonly say: (out: Witness[]) => void;
+}
+
+const SILENT = (): void => undefined;
+const UNKNOWN_FOUND: Found = { truth: 'unknown', say: SILENT };
+
 export class Evaluator {
   constructor(
     private readonly facts: ComponentFacts,
@@ -65,11 +78,18 @@ export class Evaluator {
   ) {}
 
   evaluate(condition: Condition): Outcome {
-    if ('all' in condition) return combineAll(condition.all.map((c) => this.evaluate(c)));
-    if ('any' in condition) return combineAny(condition.any.map((c) => this.evaluate(c)));
+    const found = this.find(condition);
+    const witnesses: Witness[] = [];
+    found.say(witnesses);
+    return { truth: found.truth, witnesses };
+  }
+
+  private find(condition: Condition): Found {
+    if ('all' in condition) return combineAll(condition.all.map((c) => this.find(c)));
+    if ('any' in condition) return combineAny(condition.any.map((c) => this.find(c)));
     if ('not' in condition) {
-      const inner = this.evaluate(condition.not);
-      return { truth: negate(inner.truth), witnesses: inner.witnesses };
+      const inner = this.find(condition.not);
+      return { truth: negate(inner.truth), say: inner.say };
     }
     if ('atStage' in condition) {
       const { stages, every, where } = condition.atStage;
@@ -84,23 +104,23 @@ export class Evaluator {
     if ('party' in condition) return this.partyTest(condition.party);
     if ('humanising' in condition) {
       const features = this.facts.component.humanising;
-      if (features === undefined) return UNKNOWN;
+      if (features === undefined) return UNKNOWN_FOUND;
       return features.length > 0
         ? {
             truth: 'true',
-            witnesses: [
-              {
+            say: (out) =>
+              out.push({
                 text: `humane features are recorded: ${features.join('; ')}`,
                 refs: ['humanising'],
-              },
-            ],
+              }),
           }
         : {
             truth: 'false',
-            witnesses: [{ text: 'no humane features are recorded', refs: ['humanising'] }],
+            say: (out) =>
+              out.push({ text: 'no humane features are recorded', refs: ['humanising'] }),
           };
     }
-    return { truth: 'true', witnesses: [] };
+    return { truth: 'true', say: SILENT };
   }
 
   /** The level each party on these sides has at a stage; undefined when no claim says. */
@@ -117,61 +137,60 @@ export class Evaluator {
     return out;
   }
 
-  private levelTest(test: LevelTest, stage: Stage): Outcome {
+  private levelTest(test: LevelTest, stage: Stage): Found {
     const sides: readonly Side[] = typeof test.side === 'string' ? [test.side] : test.side;
     const entries = this.levelsAt(sides, stage, test.except);
     if (entries.length === 0) {
       // The parties list is complete: a side with no party took no part.
-      const text = `${cap(STAGE_WORDS[stage])} — no ${sides.map(sideWords).join(' or ')} are listed among the parties`;
       const truth: Truth =
         test.atLeast !== undefined && levelRank(test.atLeast) > 0 ? 'false' : 'true';
-      return { truth, witnesses: [{ text, refs: ['parties'] }] };
+      return {
+        truth,
+        say: (out) =>
+          out.push({
+            text: `${cap(STAGE_WORDS[stage])} — no ${sides.map(sideWords).join(' or ')} are listed among the parties`,
+            refs: ['parties'],
+          }),
+      };
     }
     const known = entries.filter((e) => e.level !== undefined);
     const anyUnknown = known.length < entries.length;
     const rank = (e: (typeof entries)[number]): number => levelRank(e.level ?? 'none');
     const max = known.reduce((m, e) => Math.max(m, rank(e)), -1);
-    const results: Outcome[] = [];
+    const sayAll =
+      (list: readonly Entry[]) =>
+      (out: Witness[]): void => {
+        for (const e of list) out.push(this.witness(e, stage));
+      };
+    const results: Found[] = [];
     if (test.atLeast !== undefined) {
       const need = levelRank(test.atLeast);
       if (max >= need)
-        results.push({
-          truth: 'true',
-          witnesses: known.filter((e) => rank(e) >= need).map((e) => this.witness(e, stage)),
-        });
-      else
-        results.push(
-          anyUnknown
-            ? UNKNOWN
-            : { truth: 'false', witnesses: known.map((e) => this.witness(e, stage)) },
-        );
+        results.push({ truth: 'true', say: sayAll(known.filter((e) => rank(e) >= need)) });
+      else results.push(anyUnknown ? UNKNOWN_FOUND : { truth: 'false', say: sayAll(known) });
     }
     if (test.below !== undefined) {
       const limit = levelRank(test.below);
       if (max >= limit)
-        results.push({
-          truth: 'false',
-          witnesses: known.filter((e) => rank(e) >= limit).map((e) => this.witness(e, stage)),
-        });
-      else if (!anyUnknown)
-        results.push({ truth: 'true', witnesses: known.map((e) => this.witness(e, stage)) });
+        results.push({ truth: 'false', say: sayAll(known.filter((e) => rank(e) >= limit)) });
+      else if (!anyUnknown) results.push({ truth: 'true', say: sayAll(known) });
       else if (test.unlessRecorded === true) {
         // Holds on the record as it stands; the unrecorded parties are still a doubt, so the
         // uncertainties show what a claim for them would change.
-        const unrecorded = entries
-          .filter((e) => e.level === undefined)
-          .map((e) => this.partyLabel(e.party));
         results.push({
           truth: 'true',
-          witnesses: [
-            ...known.map((e) => this.witness(e, stage)),
-            {
+          say: (out) => {
+            sayAll(known)(out);
+            const unrecorded = entries
+              .filter((e) => e.level === undefined)
+              .map((e) => this.partyLabel(e.party));
+            out.push({
               text: `${cap(STAGE_WORDS[stage])} — ${unrecorded.join(', ')}: no claim recorded`,
               refs: [],
-            },
-          ],
+            });
+          },
         });
-      } else results.push(UNKNOWN);
+      } else results.push(UNKNOWN_FOUND);
     }
     return combineAll(results);
   }
@@ -198,9 +217,9 @@ export class Evaluator {
     return { text, refs };
   }
 
-  private fieldTest(test: FieldTest): Outcome {
+  private fieldTest(test: FieldTest): Found {
     const value = fieldValue(this.facts.component, test.field);
-    if (value === undefined) return UNKNOWN;
+    if (value === undefined) return UNKNOWN_FOUND;
     let truth: boolean;
     if ('in' in test) truth = (test.in as readonly unknown[]).includes(value);
     else if ('is' in test) truth = value === test.is;
@@ -208,16 +227,16 @@ export class Evaluator {
     else truth = Array.isArray(value) && test.includesAny.some((s) => value.includes(s));
     return {
       truth: truth ? 'true' : 'false',
-      witnesses: [{ text: describeField(test.field, value), refs: [test.field] }],
+      say: (out) => out.push({ text: describeField(test.field, value), refs: [test.field] }),
     };
   }
 
   private relationshipTest(test: {
     between: readonly [string, string];
     effect: Relationship['effect'];
-  }): Outcome {
+  }): Found {
     const list = this.facts.component.relationships;
-    if (list === undefined) return UNKNOWN;
+    if (list === undefined) return UNKNOWN_FOUND;
     const [a, b] = test.between;
     const found = list.findIndex(
       (r) =>
@@ -229,32 +248,39 @@ export class Evaluator {
     return found >= 0
       ? {
           truth: 'true',
-          witnesses: [
-            { text: `the record says it ${verb} ${pair}`, refs: [`relationships[${found}]`] },
-          ],
+          say: (out) =>
+            out.push({
+              text: `the record says it ${verb} ${pair}`,
+              refs: [`relationships[${found}]`],
+            }),
         }
       : {
           truth: 'false',
-          witnesses: [
-            { text: `the record does not say it ${verb} ${pair}`, refs: ['relationships'] },
-          ],
+          say: (out) =>
+            out.push({
+              text: `the record does not say it ${verb} ${pair}`,
+              refs: ['relationships'],
+            }),
         };
   }
 
-  private attemptTest(test: { model?: ModelId; outcome: readonly Attempt['outcome'][] }): Outcome {
+  private attemptTest(test: { model?: ModelId; outcome: readonly Attempt['outcome'][] }): Found {
     const list = this.facts.component.attempts;
-    if (list === undefined) return UNKNOWN;
+    if (list === undefined) return UNKNOWN_FOUND;
     const model = test.model ?? this.model;
     const found = list
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => a.model === model && test.outcome.includes(a.outcome));
-    if (found.length === 0) return { truth: 'false', witnesses: [] };
+    if (found.length === 0) return { truth: 'false', say: SILENT };
     return {
       truth: 'true',
-      witnesses: found.map(({ a, i }) => ({
-        text: `an attempt at ${a.model}${a.with === undefined ? '' : ` with ${kindWords(a.with)}`} is recorded as ${a.outcome}${a.note === undefined ? '' : ` (${a.note})`}`,
-        refs: [`attempts[${i}]`],
-      })),
+      say: (out) => {
+        for (const { a, i } of found)
+          out.push({
+            text: `an attempt at ${a.model}${a.with === undefined ? '' : ` with ${kindWords(a.with)}`} is recorded as ${a.outcome}${a.note === undefined ? '' : ` (${a.note})`}`,
+            refs: [`attempts[${i}]`],
+          });
+      },
     };
   }
 
@@ -263,7 +289,7 @@ export class Evaluator {
     side?: Side;
     livedExperience?: boolean;
     userLed?: boolean;
-  }): Outcome {
+  }): Found {
     const matches: number[] = [];
     this.facts.doc.parties.forEach((p, i) => {
       if (test.kind !== undefined && p.kind !== test.kind) return;
@@ -280,25 +306,29 @@ export class Evaluator {
     if (matches.length === 0)
       return {
         truth: 'false',
-        witnesses: [
-          { text: `no such party is listed (${describePartyTest(test)})`, refs: ['parties'] },
-        ],
+        say: (out) =>
+          out.push({
+            text: `no such party is listed (${describePartyTest(test)})`,
+            refs: ['parties'],
+          }),
       };
     return {
       truth: 'true',
-      witnesses: matches.map((i) => {
-        const p = parties[i];
-        const flags = [
-          p?.livedExperience === true ? 'with lived experience' : '',
-          p?.userLed === true ? 'user-led' : '',
-        ]
-          .filter(Boolean)
-          .join(', ');
-        return {
-          text: `${p === undefined ? 'a party' : partyName(p)} (${p === undefined ? '' : kindWords(p.kind)}${flags ? `, ${flags}` : ''})`,
-          refs: [`parties[${i}]`],
-        };
-      }),
+      say: (out) => {
+        for (const i of matches) {
+          const p = parties[i];
+          const flags = [
+            p?.livedExperience === true ? 'with lived experience' : '',
+            p?.userLed === true ? 'user-led' : '',
+          ]
+            .filter(Boolean)
+            .join(', ');
+          out.push({
+            text: `${p === undefined ? 'a party' : partyName(p)} (${p === undefined ? '' : kindWords(p.kind)}${flags ? `, ${flags}` : ''})`,
+            refs: [`parties[${i}]`],
+          });
+        }
+      },
     };
   }
 
@@ -308,24 +338,28 @@ export class Evaluator {
   }
 }
 
-const UNKNOWN: Outcome = { truth: 'unknown', witnesses: [] };
-
 function negate(t: Truth): Truth {
   return t === 'true' ? 'false' : t === 'false' ? 'true' : 'unknown';
 }
 
-function combineAll(outcomes: readonly Outcome[]): Outcome {
-  const failed = outcomes.find((o) => o.truth === 'false');
+const sayEach =
+  (found: readonly Found[]) =>
+  (out: Witness[]): void => {
+    for (const f of found) f.say(out);
+  };
+
+function combineAll(found: readonly Found[]): Found {
+  const failed = found.find((o) => o.truth === 'false');
   if (failed !== undefined) return failed;
-  if (outcomes.some((o) => o.truth === 'unknown')) return UNKNOWN;
-  return { truth: 'true', witnesses: outcomes.flatMap((o) => o.witnesses) };
+  if (found.some((o) => o.truth === 'unknown')) return UNKNOWN_FOUND;
+  return { truth: 'true', say: sayEach(found) };
 }
 
-function combineAny(outcomes: readonly Outcome[]): Outcome {
-  const held = outcomes.filter((o) => o.truth === 'true');
-  if (held.length > 0) return { truth: 'true', witnesses: held.flatMap((o) => o.witnesses) };
-  if (outcomes.some((o) => o.truth === 'unknown')) return UNKNOWN;
-  return { truth: 'false', witnesses: outcomes.flatMap((o) => o.witnesses) };
+function combineAny(found: readonly Found[]): Found {
+  const held = found.filter((o) => o.truth === 'true');
+  if (held.length > 0) return { truth: 'true', say: sayEach(held) };
+  if (found.some((o) => o.truth === 'unknown')) return UNKNOWN_FOUND;
+  return { truth: 'false', say: sayEach(found) };
 }
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

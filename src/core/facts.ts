@@ -1,6 +1,6 @@
 /** The facts of one component, arranged for the rules: who took part in which stage, and how sure we are. */
 import type { CaseFile, Component, Party, Role } from './case.schema.js';
-import type { FieldName, Side } from './rule.types.js';
+import { SIDES, type FieldName, type Side } from './rule.types.js';
 import {
   CERTAINTY_RANK,
   LEVEL_WORDS,
@@ -41,6 +41,41 @@ export interface ComponentFacts {
   readonly partiesBySide: ReadonlyMap<Side, readonly number[]>;
   /** Keyed by `cellKey(party, stage)`. */
   readonly cells: ReadonlyMap<number, Cell>;
+  /** What the case's parties are, worked out once for all its components. */
+  readonly parties: CaseParties;
+}
+
+/** The parties of a case, arranged by side; the same for every component of the case. */
+export interface CaseParties {
+  readonly sidesOf: readonly (readonly Side[])[];
+  readonly partiesBySide: ReadonlyMap<Side, readonly number[]>;
+  /** Party id to index. */
+  readonly index: ReadonlyMap<string, number>;
+  /** The parties on each side, by the side's index in `SIDES`. */
+  readonly bySide: readonly (readonly number[])[];
+  /** For each party, one bit per side it is on (by the side's index in `SIDES`). */
+  readonly sideBits: readonly number[];
+}
+
+export function caseParties(doc: CaseFile): CaseParties {
+  const sides = doc.parties.map(sidesOf);
+  const partiesBySide = new Map<Side, number[]>();
+  sides.forEach((partySides, i) => {
+    for (const side of partySides) {
+      const list = partiesBySide.get(side);
+      if (list === undefined) partiesBySide.set(side, [i]);
+      else list.push(i);
+    }
+  });
+  return {
+    sidesOf: sides,
+    partiesBySide,
+    index: new Map(doc.parties.map((p, i) => [p.id, i])),
+    bySide: SIDES.map((side) => partiesBySide.get(side) ?? []),
+    sideBits: sides.map((list) =>
+      list.reduce((bits, side) => bits | (1 << SIDES.indexOf(side)), 0),
+    ),
+  };
 }
 
 export const cellKey = (party: number, stage: Stage): number =>
@@ -68,18 +103,16 @@ function kindSide(party: Party): Side {
   }
 }
 
-export function componentFacts(doc: CaseFile, componentIndex: number): ComponentFacts {
+export function componentFacts(
+  doc: CaseFile,
+  componentIndex: number,
+  parties: CaseParties = caseParties(doc),
+): ComponentFacts {
   const component = doc.components[componentIndex];
   if (component === undefined) throw new Error(`no component ${componentIndex}`);
-  const sides = doc.parties.map(sidesOf);
-  const partiesBySide = new Map<Side, number[]>();
-  sides.forEach((partySides, i) => {
-    for (const side of partySides) partiesBySide.set(side, [...(partiesBySide.get(side) ?? []), i]);
-  });
-  const partyIndex = new Map(doc.parties.map((p, i) => [p.id, i]));
   const grouped = new Map<number, Claim[]>();
   component.roles.forEach((role: Role, roleIndex) => {
-    const party = partyIndex.get(role.party);
+    const party = parties.index.get(role.party);
     if (party === undefined) return;
     const key = cellKey(party, role.stage);
     const claim: Claim = {
@@ -88,7 +121,9 @@ export function componentFacts(doc: CaseFile, componentIndex: number): Component
       certainty: role.certainty ?? 'reported',
       source: role.source,
     };
-    grouped.set(key, [...(grouped.get(key) ?? []), claim]);
+    const list = grouped.get(key);
+    if (list === undefined) grouped.set(key, [claim]);
+    else list.push(claim);
   });
   const cells = new Map<number, Cell>();
   for (const [key, claims] of grouped) {
@@ -103,7 +138,14 @@ export function componentFacts(doc: CaseFile, componentIndex: number): Component
       disagreement: claims.some((c) => c.level !== first.level),
     });
   }
-  return { doc, component, sidesOf: sides, partiesBySide, cells };
+  return {
+    doc,
+    component,
+    sidesOf: parties.sidesOf,
+    partiesBySide: parties.partiesBySide,
+    cells,
+    parties,
+  };
 }
 
 function betterAttested(a: Claim, b: Claim): boolean {
