@@ -6,6 +6,9 @@ import type { Fit, ModelId } from '../../src/core/vocabulary.js';
 export interface FieldProblem {
   readonly field: string;
   readonly message: string;
+  /** Where in a case file's text, for problems found in text (YAML). */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 export interface Problem {
@@ -56,6 +59,8 @@ export interface CasePage {
 
 export interface CaseView extends CaseListing {
   readonly document: CaseFile;
+  /** Whether a read-only link to it is out (the link itself is shown only when it is made). */
+  readonly shared?: boolean;
 }
 
 export type { Analysis, CaseFile };
@@ -79,8 +84,9 @@ export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
+  extraHeaders: Readonly<Record<string, string>> = {},
 ): Promise<Result<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -106,7 +112,14 @@ function toProblem(status: number, json: unknown): Problem {
     ? (body['problems'] as unknown[]).flatMap((p) => {
         const item = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
         return typeof item['field'] === 'string' && typeof item['message'] === 'string'
-          ? [{ field: item['field'], message: item['message'] }]
+          ? [
+              {
+                field: item['field'],
+                message: item['message'],
+                ...(typeof item['line'] === 'number' ? { line: item['line'] } : {}),
+                ...(typeof item['column'] === 'number' ? { column: item['column'] } : {}),
+              },
+            ]
           : [];
       })
     : [];

@@ -1,4 +1,7 @@
 /** The frame every page shares (skip link, header, main, footer) and the routes. */
+import { extraPaths } from './extra-paths.js';
+import { extraRoute } from './extra-routes.js';
+import { interviewRoute } from './interview/routes.js';
 import { CasePage } from './pages/case.page.js';
 import { LibraryPage } from './pages/library.page.js';
 import { NotFoundPage } from './pages/not-found.page.js';
@@ -13,6 +16,10 @@ function Route() {
   if (path === '/') return <LibraryPage workspace={LIBRARY} />;
   if (path === paths.signIn) return <SignInPage />;
   const parts = path.split('/').filter(Boolean).map(safeDecode);
+  const extra = extraRoute(parts);
+  if (extra) return extra;
+  const interview = interviewRoute(parts);
+  if (interview) return interview;
   if (parts[0] === 'w' && parts[1] !== undefined) {
     if (parts.length === 2) return <LibraryPage key={parts[1]} workspace={parts[1]} />;
     if (parts.length === 4 && parts[2] === 'cases' && parts[3] !== undefined)
@@ -55,6 +62,14 @@ function Header() {
               <>
                 <li className="signed-in-as">
                   Signed in as <strong>{session.user.name}</strong>
+                </li>
+                <li>
+                  <Link
+                    href={extraPaths.account}
+                    aria-current={path === extraPaths.account ? 'page' : undefined}
+                  >
+                    Your account
+                  </Link>
                 </li>
                 <li>
                   <button type="button" className="link-button" onClick={() => void signOut()}>

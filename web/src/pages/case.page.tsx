@@ -1,7 +1,9 @@
 /** The reading of a case: the sentence, the label check, the five models, and each part's grid. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ComponentAnalysis, Reason } from '../../../src/core/analysis.types.js';
 import { api, type Analysis, type CaseView, type Problem } from '../api.js';
+import { CaseToolsNav, CaseToolsSections } from '../case-extras/case-tools.js';
+import { ChangeCaseEntry } from '../interview/entry-points.js';
 import { LIBRARY, paths } from '../paths.js';
 import { Link, useLocation } from '../router.js';
 import { cite } from '../reading/grid.js';
@@ -63,17 +65,42 @@ export function CasePage({ workspace, caseId }: { workspace: string; caseId: str
       </Page>
     );
   }
-  return <Reading workspace={workspace} view={loaded.view} analysis={loaded.analysis} />;
+  return (
+    <Reading
+      workspace={workspace}
+      view={loaded.view}
+      analysis={loaded.analysis}
+      top={
+        <>
+          <ChangeCaseEntry workspace={workspace} caseId={loaded.view.id} />
+          <CaseToolsNav workspace={workspace} view={loaded.view} />
+        </>
+      }
+      bottom={<CaseToolsSections workspace={workspace} view={loaded.view} />}
+    />
+  );
 }
 
-function Reading({
+/** The reading view; a shared link shows it too, with its own address, breadcrumb and no tools. */
+export function Reading({
   workspace,
   view,
   analysis,
+  caseHref,
+  crumb,
+  top,
+  bottom,
 }: {
   workspace: string;
   view: CaseView;
   analysis: Analysis;
+  /** The address of this view (parts are `?part=` on it); the case's own by default. */
+  caseHref?: string;
+  /** Replaces the breadcrumb. */
+  crumb?: ReactNode;
+  /** Shown under the summary, and before the rulebook line. */
+  top?: ReactNode;
+  bottom?: ReactNode;
 }) {
   const { query } = useLocation();
   const document = view.document;
@@ -124,7 +151,7 @@ function Reading({
     const id = document.components[index]?.id;
     if (index === 0 || !id) next.delete('part');
     else next.set('part', id);
-    return `${paths.case(workspace, view.id)}${next.size > 0 ? `?${next.toString()}` : ''}#part`;
+    return `${caseHref ?? paths.case(workspace, view.id)}${next.size > 0 ? `?${next.toString()}` : ''}#part`;
   };
 
   const actions: ReasonActions = {
@@ -146,20 +173,23 @@ function Reading({
     <Page
       title={document.title}
       before={
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <ol>
-            <li>
-              <Link href={paths.workspace(workspace)}>{back}</Link>
-            </li>
-            <li aria-current="page">{document.title}</li>
-          </ol>
-        </nav>
+        crumb ?? (
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <ol>
+              <li>
+                <Link href={paths.workspace(workspace)}>{back}</Link>
+              </li>
+              <li aria-current="page">{document.title}</li>
+            </ol>
+          </nav>
+        )
       }
     >
       <p className="meta">
         {[document.setting, period, `revision ${view.revision}`].filter(Boolean).join(' · ')}
       </p>
       {document.summary ? <p className="lede">{document.summary}</p> : null}
+      {top}
 
       <SummarySentence text={analysis.overall.summary} />
       <LabelCheck analysis={analysis} />
@@ -259,6 +289,7 @@ function Reading({
       ) : null}
 
       <Sources document={document} />
+      {bottom}
       <p className="rulebook">
         Read with rulebook {analysis.rulebook}, revision {view.revision} of this case. The rules are
         listed at <a href="/api/rulebook">/api/rulebook</a>.

@@ -1,6 +1,8 @@
 /** A workspace's cases (the public library by default): search, filters, sort and pages of cards. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type CasePage, type Problem, type Workspace } from '../api.js';
+import { WorkspaceLinks } from '../case-extras/workspace-links.js';
+import { RecordEntry } from '../interview/entry-points.js';
 import { LIBRARY, paths } from '../paths.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session.js';
@@ -164,6 +166,8 @@ export function LibraryPage({ workspace }: { workspace: string }) {
           ? 'Published mental health service initiatives, each read against five models of good practice: co-production, evidence-based practice, service user-led, community involvement and user-centred design. Anyone can read them.'
           : `The cases of this workspace${info?.role ? `. Your role: ${info.role}` : ''}.`}
       </p>
+      <WorkspaceLinks workspace={workspace} info={info} />
+      <RecordEntry workspace={workspace} role={info?.role} />
       {session.setupNeeded && !session.user ? (
         <p className="notice">
           This Coprism has no owner account yet. <Link href={paths.signIn}>Set it up</Link> to

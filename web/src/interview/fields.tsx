@@ -1,0 +1,191 @@
+/** The interview's form parts: radio and tick-box groups with legends, and an error summary. */
+import { forwardRef, type ReactNode } from 'react';
+import { WarningShape } from '../ui/shapes.js';
+
+export interface Choice<T extends string> {
+  readonly value: T;
+  readonly label: ReactNode;
+  readonly hint?: string;
+}
+
+export function RadioGroup<T extends string>({
+  name,
+  legend,
+  hint,
+  choices,
+  value,
+  onChange,
+  error,
+  className,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: string;
+  choices: readonly Choice<T>[];
+  value: T | undefined;
+  onChange: (value: T) => void;
+  error?: string | undefined;
+  className?: string;
+}) {
+  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset
+      className={['choices', className ?? '', error ? 'field-error' : ''].filter(Boolean).join(' ')}
+      aria-describedby={describedBy || undefined}
+      id={name}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={`${name}-error`}>
+          <span className="visually-hidden">Problem: </span>
+          {error}
+        </p>
+      ) : null}
+      {choices.map((choice) => {
+        const id = `${name}--${choice.value}`;
+        return (
+          <div className="choice" key={choice.value}>
+            <input
+              type="radio"
+              id={id}
+              name={name}
+              value={choice.value}
+              checked={value === choice.value}
+              onChange={() => onChange(choice.value)}
+              aria-describedby={choice.hint ? `${id}-hint` : undefined}
+            />
+            <label htmlFor={id}>
+              {choice.label}
+              {choice.hint ? (
+                <span className="choice-hint" id={`${id}-hint`}>
+                  {choice.hint}
+                </span>
+              ) : null}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function CheckboxGroup<T extends string>({
+  name,
+  legend,
+  hint,
+  choices,
+  values,
+  onChange,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: string;
+  choices: readonly Choice<T>[];
+  values: readonly T[];
+  onChange: (values: T[]) => void;
+}) {
+  return (
+    <fieldset className="choices" aria-describedby={hint ? `${name}-hint` : undefined} id={name}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {choices.map((choice) => {
+        const id = `${name}--${choice.value}`;
+        const checked = values.includes(choice.value);
+        return (
+          <div className="choice" key={choice.value}>
+            <input
+              type="checkbox"
+              id={id}
+              name={name}
+              value={choice.value}
+              checked={checked}
+              onChange={() =>
+                onChange(
+                  checked
+                    ? values.filter((v) => v !== choice.value)
+                    : choices
+                        .map((c) => c.value)
+                        .filter((v) => v === choice.value || values.includes(v)),
+                )
+              }
+              aria-describedby={choice.hint ? `${id}-hint` : undefined}
+            />
+            <label htmlFor={id}>
+              {choice.label}
+              {choice.hint ? (
+                <span className="choice-hint" id={`${id}-hint`}>
+                  {choice.hint}
+                </span>
+              ) : null}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export type YesNoAnswer = 'yes' | 'no' | 'unknown';
+
+export const YES_NO_CHOICES: readonly Choice<YesNoAnswer>[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: 'unknown', label: 'We don’t know' },
+];
+
+export interface Mistake {
+  /** The id of the field to go to. */
+  readonly field: string;
+  readonly text: string;
+}
+
+/** "There is a problem", with a link to each field; it takes the focus when it appears. */
+export const ErrorSummary = forwardRef<HTMLDivElement, { mistakes: readonly Mistake[] }>(
+  function ErrorSummary({ mistakes }, ref) {
+    if (mistakes.length === 0) return null;
+    return (
+      <div
+        className="error-summary"
+        ref={ref}
+        tabIndex={-1}
+        role="alert"
+        aria-labelledby="error-summary-title"
+      >
+        <h3 id="error-summary-title">
+          <WarningShape /> There is a problem
+        </h3>
+        <ul>
+          {mistakes.map((m) => (
+            <li key={m.field}>
+              <a
+                href={`#${m.field}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  const target = document.getElementById(m.field);
+                  const input =
+                    target instanceof HTMLFieldSetElement
+                      ? target.querySelector<HTMLInputElement>('input')
+                      : target;
+                  input?.focus();
+                }}
+              >
+                {m.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  },
+);
