@@ -10,7 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Store } from '../store/index.js';
+import { databaseTrouble, type Store } from '../store/index.js';
 import { ANONYMOUS, type Caller } from './access.js';
 import { AccountsService } from './accounts.service.js';
 import { CasesService } from './cases.service.js';
@@ -164,7 +164,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .type('application/problem+json')
         .send(problemBody(status, plainClientError(error)));
     }
-    if (isDatabaseDown(error)) {
+    const trouble = databaseTrouble(error);
+    if (trouble === 'full') {
+      request.log.error({ err: { message: error.message, code: error.code } }, 'disk full');
+      // 507 Insufficient Storage: the change was refused whole (its transaction rolled back).
+      return reply
+        .code(507)
+        .type('application/problem+json')
+        .send(
+          problemBody(
+            507,
+            'The server’s disk is full, so this change was not saved. Everything saved before is safe and can still be read. Ask whoever runs this server to free some space, then save again.',
+          ),
+        );
+    }
+    if (trouble === 'unavailable') {
       request.log.error(
         { err: { message: error.message, code: error.code } },
         'database unavailable',
@@ -176,7 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send(
           problemBody(
             503,
-            'The database is not answering just now. Nothing was changed; try again shortly.',
+            'The database is not answering just now. Try again shortly; if you were saving a case, sending it again is safe (a save that did go through is never saved twice).',
           ),
         );
     }
@@ -235,19 +249,6 @@ function plainClientError(error: FastifyError): string {
         return 'The request body is not valid JSON.';
       return error.message;
   }
-}
-
-function isDatabaseDown(error: { code?: string }): boolean {
-  return [
-    'ECONNREFUSED',
-    'ECONNRESET',
-    '57P01',
-    '57P03',
-    'ETIMEDOUT',
-    'SQLITE_BUSY',
-    'SQLITE_FULL',
-    'SQLITE_IOERR',
-  ].includes(error.code ?? '');
 }
 
 /** Replaces the secret in invitation and share links, for logs. */

@@ -24,6 +24,7 @@ const TITLES: Record<number, string> = {
   429: 'Too many requests',
   500: 'Something went wrong on our side',
   503: 'The database is not answering',
+  507: 'The disk is full',
 };
 
 /** An expected failure, turned into a problem response by the error handler. */

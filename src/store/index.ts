@@ -1,6 +1,12 @@
 /** The store: SQLite or PostgreSQL behind one set of repositories that speak domain types. */
 export { openStore, Store, Repositories } from './store.js';
-export { isUniqueViolation, redactUrl, sqliteFile, type DatabaseConfig } from './database.js';
+export {
+  databaseTrouble,
+  isUniqueViolation,
+  redactUrl,
+  sqliteFile,
+  type DatabaseConfig,
+} from './database.js';
 export { publicUser } from './users.repository.js';
 export type { NewRevision } from './cases.repository.js';
 export type * from './types.js';

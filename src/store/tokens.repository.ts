@@ -33,11 +33,13 @@ export class TokensRepository {
     if (!row) return undefined;
     const aMinuteAgo = new Date(Date.parse(now) - 60_000).toISOString();
     if (row.last_used_at === null || row.last_used_at < aMinuteAgo) {
+      // Only a note: a read must not fail because it cannot be written (a full disk).
       await this.db
         .updateTable('api_tokens')
         .set({ last_used_at: now })
         .where('id', '=', row.id)
-        .execute();
+        .execute()
+        .catch(() => undefined);
     }
     return row.user_id;
   }
