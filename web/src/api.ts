@@ -161,3 +161,48 @@ export const api = {
       `/api/workspaces/${enc(ws)}/cases/${enc(id)}/analysis${revision ? `?revision=${revision}` : ''}`,
     ),
 };
+
+/** What an import did with each file: its cases saved, or its problems (with line and field). */
+export interface ImportResult {
+  readonly saved: number;
+  readonly failed: number;
+  readonly files: readonly (
+    | {
+        readonly file: string;
+        readonly ok: true;
+        readonly cases: readonly {
+          readonly id: string;
+          readonly revision: number;
+          readonly status: 'created' | 'updated' | 'unchanged';
+        }[];
+      }
+    | { readonly file: string; readonly ok: false; readonly problems: readonly FieldProblem[] }
+  )[];
+}
+
+/** Imports case files into a workspace; 200, 207 and 422 all answer with each file's outcome. */
+export async function importCaseFiles(
+  ws: string,
+  files: readonly { name: string; text: string }[],
+): Promise<Result<ImportResult>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/workspaces/${enc(ws)}/import`, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
+      credentials: 'same-origin',
+      body: JSON.stringify({ files }),
+    });
+  } catch {
+    return { ok: false, problem: UNREACHABLE };
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  const outcomes = typeof json === 'object' && json !== null && 'files' in json;
+  if (outcomes && [200, 207, 422].includes(response.status))
+    return { ok: true, value: json as ImportResult };
+  return { ok: false, problem: toProblem(response.status, json) };
+}

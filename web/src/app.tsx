@@ -1,5 +1,9 @@
 /** The frame every page shares (skip link, header, main, footer) and the routes. */
+import { ComparePage } from './compare/compare.page.js';
+import { COMPARE_PATH } from './compare/compare-grid.js';
 import { extraPaths } from './extra-paths.js';
+import { GlossaryPage } from './glossary/glossary.page.js';
+import { GLOSSARY_PATH } from './glossary/glossary-words.js';
 import { extraRoute } from './extra-routes.js';
 import { interviewRoute } from './interview/routes.js';
 import { CasePage } from './pages/case.page.js';
@@ -15,6 +19,8 @@ function Route() {
   const { path } = useLocation();
   if (path === '/') return <LibraryPage workspace={LIBRARY} />;
   if (path === paths.signIn) return <SignInPage />;
+  if (path === COMPARE_PATH) return <ComparePage />;
+  if (path === GLOSSARY_PATH) return <GlossaryPage />;
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   const extra = extraRoute(parts);
   if (extra) return extra;
@@ -105,6 +111,9 @@ export function App() {
         <p>
           Coprism reads who did what in a mental health service initiative, and which models of good
           practice fit it. Every reading gives its reasons; what is not recorded stays unknown.
+        </p>
+        <p>
+          <Link href={GLOSSARY_PATH}>Glossary: the words used here, in plain English</Link>
         </p>
       </footer>
       <Announcer />

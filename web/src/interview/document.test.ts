@@ -7,11 +7,13 @@ import {
   addComponent,
   addParty,
   addSource,
+  components,
   emptyCase,
   readAbout,
   readAttempts,
   readEvened,
   readRole,
+  readRoleNote,
   removeParty,
   removeSource,
   shapeProblem,
@@ -26,6 +28,7 @@ import {
   writeHumanising,
   writeProduces,
   writeRole,
+  writeRoleNote,
   type DraftCase,
 } from './document.js';
 import { allSteps, findStep, plainProblem, stepKey } from './steps.js';
@@ -131,6 +134,23 @@ describe('who did what', () => {
     expect(readRole(doc, 0, 'garden-members', 'governance')).toEqual({ kind: 'unknown' });
     const checked = validateCase(doc);
     expect(checked.ok).toBe(true);
+  });
+
+  it('keeps a note on a claim, through a change of level, and leaves an empty note out', () => {
+    const noted = writeRoleNote(smallCase(), 0, 'garden-members', 'design', '§2: said so');
+    expect(readRoleNote(noted, 0, 'garden-members', 'design')).toBe('§2: said so');
+    const relevelled = writeRole(noted, 0, 'garden-members', 'design', {
+      kind: 'one',
+      level: 'leads',
+    });
+    expect(readRoleNote(relevelled, 0, 'garden-members', 'design')).toBe('§2: said so');
+    const cleared = writeRoleNote(relevelled, 0, 'garden-members', 'design', '  ');
+    expect(components(cleared)[0]?.roles?.find((r) => r.stage === 'design')).not.toHaveProperty(
+      'note',
+    );
+    // No claim, no note: "we don't know" stays without a claim.
+    const none = writeRoleNote(smallCase(), 0, 'garden-members', 'governance', 'x');
+    expect(readRole(none, 0, 'garden-members', 'governance')).toEqual({ kind: 'unknown' });
   });
 
   it('writes no claim for "we don\'t know": unknown is never "none"', () => {

@@ -438,6 +438,37 @@ export function writeRole(
   });
 }
 
+/** The note on one party's claim at one stage ("§4.1: …"), or "" when there is none. */
+export function readRoleNote(
+  doc: DraftCase,
+  partIndex: number,
+  partyId: string,
+  stage: Stage,
+): string {
+  const role = (component(doc, partIndex).roles ?? []).find(
+    (r) => r.party === partyId && r.stage === stage,
+  );
+  return role?.note ?? '';
+}
+
+/** Sets the note on one party's claim at one stage; an empty note is left out. No claim, no note. */
+export function writeRoleNote(
+  doc: DraftCase,
+  partIndex: number,
+  partyId: string,
+  stage: Stage,
+  note: string,
+): DraftCase {
+  return updateComponent(doc, partIndex, (part) => ({
+    ...part,
+    roles: (part.roles ?? []).map((r) =>
+      r.party === partyId && r.stage === stage
+        ? withField(r, 'note', note.trim() ? note : undefined)
+        : r,
+    ),
+  }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // What it produces, what it evens out, what makes it humane, evidence, design
 

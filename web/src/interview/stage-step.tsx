@@ -14,9 +14,11 @@ import { LevelShape } from '../ui/shapes.js';
 import {
   component,
   readRole,
+  readRoleNote,
   writeDesign,
   writeEvidence,
   writeRole,
+  writeRoleNote,
   yesNo,
   type DraftCase,
 } from './document.js';
@@ -250,6 +252,20 @@ function PartyAnswer({
             }
             className="inline-choices"
           />
+          <div className="field">
+            <label htmlFor={`${name}-note`}>What the source says (optional)</label>
+            <p className="hint" id={`${name}-note-hint`}>
+              A few words or a page number, for example “§4.1: every in-patient was asked for
+              views”.
+            </p>
+            <input
+              id={`${name}-note`}
+              value={readRoleNote(doc, part, party.id, stage)}
+              aria-describedby={`${name}-note-hint`}
+              onChange={(e) => change(writeRoleNote(doc, part, party.id, stage, e.target.value))}
+              autoComplete="off"
+            />
+          </div>
         </div>
       ) : null}
     </div>

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ComponentAnalysis, Reason } from '../../../src/core/analysis.types.js';
 import { api, type Analysis, type CaseView, type Problem } from '../api.js';
 import { CaseToolsNav, CaseToolsSections } from '../case-extras/case-tools.js';
+import { CompareEntry } from '../compare/compare-entry.js';
+import { GlossaryLink } from '../glossary/glossary-link.js';
 import { ChangeCaseEntry } from '../interview/entry-points.js';
 import { LIBRARY, paths } from '../paths.js';
 import { Link, useLocation } from '../router.js';
@@ -74,6 +76,7 @@ export function CasePage({ workspace, caseId }: { workspace: string; caseId: str
         <>
           <ChangeCaseEntry workspace={workspace} caseId={loaded.view.id} />
           <CaseToolsNav workspace={workspace} view={loaded.view} />
+          <CompareEntry workspace={workspace} caseId={loaded.view.id} />
         </>
       }
       bottom={<CaseToolsSections workspace={workspace} view={loaded.view} />}
@@ -292,7 +295,8 @@ export function Reading({
       {bottom}
       <p className="rulebook">
         Read with rulebook {analysis.rulebook}, revision {view.revision} of this case. The rules are
-        listed at <a href="/api/rulebook">/api/rulebook</a>.
+        listed at <a href="/api/rulebook">/api/rulebook</a>.{' '}
+        <GlossaryLink anchor="rulebook">What the words in this reading mean</GlossaryLink>.
       </p>
     </Page>
   );

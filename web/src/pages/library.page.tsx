@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type CasePage, type Problem, type Workspace } from '../api.js';
 import { WorkspaceLinks } from '../case-extras/workspace-links.js';
+import { ImportCases } from '../import/import-cases.js';
 import { RecordEntry } from '../interview/entry-points.js';
 import { LIBRARY, paths } from '../paths.js';
 import { Link, navigate, useLocation } from '../router.js';
@@ -168,6 +169,7 @@ export function LibraryPage({ workspace }: { workspace: string }) {
       </p>
       <WorkspaceLinks workspace={workspace} info={info} />
       <RecordEntry workspace={workspace} role={info?.role} />
+      <ImportCases workspace={workspace} role={info?.role} />
       {session.setupNeeded && !session.user ? (
         <p className="notice">
           This Coprism has no owner account yet. <Link href={paths.signIn}>Set it up</Link> to

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { ModelReadings, Reason } from '../../../src/core/analysis.types.js';
 import type { CaseFile } from '../../../src/core/case.schema.js';
+import { GlossaryLink } from '../glossary/glossary-link.js';
 import { FitBadge } from '../ui/fit-badge.js';
 import { MODELS, modelName } from '../words.js';
 import { cite } from './grid.js';
@@ -43,6 +44,11 @@ export function ModelCards({
               <Heading id={headingId}>{modelName(model)}</Heading>
               <p className="fit-line">
                 <FitBadge fit={reading.fit} long />
+              </p>
+              <p className="term-link">
+                <GlossaryLink anchor={`model-${model}`}>
+                  What “{modelName(model)}” means
+                </GlossaryLink>
               </p>
               <ul className="reasons">
                 {reading.reasons.map((reason, i) => {

@@ -1,6 +1,7 @@
 /** The who-did-what grid: parties × stages, each cell a level in words and shape, or "not recorded". */
 import { useMemo } from 'react';
 import type { CaseFile, Component } from '../../../src/core/case.schema.js';
+import { GlossaryLink } from '../glossary/glossary-link.js';
 import {
   CERTAINTY_WORDS,
   LEVELS,
@@ -173,6 +174,9 @@ function Legend() {
           Disputed: sources disagree; each account is shown
         </li>
       </ul>
+      <p>
+        <GlossaryLink anchor="levels">What the levels, stages and certainty mean</GlossaryLink>
+      </p>
     </div>
   );
 }
