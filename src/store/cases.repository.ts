@@ -257,10 +257,9 @@ export class CasesRepository {
       );
     }
     const direction = query.descending ? 'desc' : 'asc';
-    // The total comes with the page (a window count), so the filters are applied once, not twice.
-    let ordered = base
-      .select(LISTING_COLUMNS)
-      .select(sql<string | number>`count(*) over ()`.as('total'));
+    // The page and the total are two queries: a window count would read every matching row in
+    // full before the limit, where the page alone reads only its rows, in index order.
+    let ordered = base.select(LISTING_COLUMNS);
     switch (query.sort ?? 'title') {
       case 'updated':
         ordered = ordered.orderBy('updated_at', direction);
@@ -277,20 +276,17 @@ export class CasesRepository {
       .limit(query.limit)
       .offset(query.offset)
       .execute();
-    const first = rows[0];
-    // Past the last page there is no row to carry the total: count on its own.
+    // A short first page is the whole list: no need to count.
     const total =
-      first !== undefined
-        ? Number(first.total)
-        : query.offset === 0
-          ? 0
-          : Number(
-              (
-                await base
-                  .select((eb) => eb.fn.countAll<string | number>().as('n'))
-                  .executeTakeFirstOrThrow()
-              ).n,
-            );
+      query.offset === 0 && rows.length < query.limit
+        ? rows.length
+        : Number(
+            (
+              await base
+                .select((eb) => eb.fn.countAll<string | number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
     return { total, items: rows.map(toListing) };
   }
 
