@@ -175,6 +175,22 @@ export class CasesService {
     return outcomes;
   }
 
+  /** Every case in a workspace at its current revision, in title order, read a page at a time. */
+  async *everyCase(
+    workspaceId: string,
+  ): AsyncGenerator<{ readonly uuid: string; readonly stored: StoredCase }> {
+    const PAGE = 500;
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.store.cases.list(workspaceId, { limit: PAGE, offset, sort: 'title' });
+      for (const item of page.items) {
+        const located = await this.store.cases.locate(workspaceId, item.id);
+        const stored = await this.store.cases.get(workspaceId, item.id);
+        if (located && stored) yield { uuid: located.uuid, stored };
+      }
+      if (page.items.length < PAGE) return;
+    }
+  }
+
   /** A unified diff between two revisions' canonical YAML, for people to read. */
   async diff(uuid: string, slug: string, from: number, to: number): Promise<string | undefined> {
     const [a, b] = await Promise.all([

@@ -20,25 +20,18 @@ import { loadCase } from './case-loader.js';
 import { CaseParams, WorkspaceParams } from './schemas.js';
 
 const tags = ['Reports'];
-const PAGE = 500;
 
-/** Every case in a workspace with its analysis, page by page (analyses come from the cache). */
+/** Every case in a workspace with its analysis (analyses come from the cache). */
 async function everyCase(
   ctx: AppContext,
   workspaceId: string,
 ): Promise<Array<{ doc: CaseFile; analysis: Analysis }>> {
   const all: Array<{ doc: CaseFile; analysis: Analysis }> = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await ctx.store.cases.list(workspaceId, { limit: PAGE, offset, sort: 'title' });
-    for (const item of page.items) {
-      const located = await ctx.store.cases.locate(workspaceId, item.id);
-      const stored = await ctx.store.cases.get(workspaceId, item.id);
-      if (!located || !stored) continue;
-      const analysis = await ctx.cases.analysis(located.uuid, stored.revision, stored.document);
-      all.push({ doc: stored.document, analysis });
-    }
-    if (page.items.length < PAGE) return all;
+  for await (const { uuid, stored } of ctx.cases.everyCase(workspaceId)) {
+    const analysis = await ctx.cases.analysis(uuid, stored.revision, stored.document);
+    all.push({ doc: stored.document, analysis });
   }
+  return all;
 }
 
 export function reportRoutes(server: FastifyInstance, ctx: AppContext): void {

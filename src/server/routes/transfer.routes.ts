@@ -14,7 +14,6 @@ const MEDIA = {
   yaml: 'application/yaml; charset=utf-8',
   json: 'application/json; charset=utf-8',
 } as const;
-const PAGE = 500;
 
 const ImportBody = z.union([
   z.object({
@@ -108,17 +107,8 @@ export function transferRoutes(server: FastifyInstance, ctx: AppContext): void {
         'read',
       );
       const documents = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await ctx.store.cases.list(access.workspace.id, {
-          limit: PAGE,
-          offset,
-          sort: 'title',
-        });
-        for (const item of page.items) {
-          const stored = await ctx.store.cases.get(access.workspace.id, item.id);
-          if (stored) documents.push(stored.document);
-        }
-        if (page.items.length < PAGE) break;
+      for await (const { stored } of ctx.cases.everyCase(access.workspace.id)) {
+        documents.push(stored.document);
       }
       const format = request.query.format;
       return reply
