@@ -13,6 +13,7 @@ import {
   startServer,
   tabTo,
   type Server,
+  pageApi,
 } from './harness.js';
 
 const OWNER = {
@@ -29,17 +30,7 @@ describe('comparing cases', () => {
   const scriptErrors: string[] = [];
 
   const call = (method: string, path: string, body?: unknown): Promise<{ status: number }> =>
-    page.evaluate(`
-      (async () => {
-        const session = await (await fetch('/api/session')).json();
-        const response = await fetch(${JSON.stringify(path)}, {
-          method: ${JSON.stringify(method)},
-          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken || '' },
-          ${body === undefined ? '' : `body: ${JSON.stringify(JSON.stringify(body))},`}
-        });
-        return { status: response.status };
-      })()
-    `);
+    pageApi(page, method, path, body);
 
   const check = async (name: string) => {
     expect(await axeViolations(page), name).toEqual([]);

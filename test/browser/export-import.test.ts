@@ -15,6 +15,7 @@ import {
   screenshot,
   startServer,
   type Server,
+  pageApi,
 } from './harness.js';
 
 const OWNER = {
@@ -30,18 +31,8 @@ describe('export then import', () => {
   let other = '';
   const scriptErrors: string[] = [];
 
-  const json = (method: string, path: string, body?: unknown): Promise<unknown> =>
-    page.evaluate(`
-      (async () => {
-        const session = await (await fetch('/api/session')).json();
-        const response = await fetch(${JSON.stringify(path)}, {
-          method: ${JSON.stringify(method)},
-          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken || '' },
-          ${body === undefined ? '' : `body: ${JSON.stringify(JSON.stringify(body))},`}
-        });
-        return response.json();
-      })()
-    `);
+  const json = async (method: string, path: string, body?: unknown): Promise<unknown> =>
+    (await pageApi(page, method, path, body)).json;
   const text = (path: string): Promise<string> =>
     page.evaluate(`fetch(${JSON.stringify(path)}).then((r) => r.text())`);
 

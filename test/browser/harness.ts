@@ -115,3 +115,22 @@ export const focusedMatches = (page: Page, selector: string): Promise<boolean> =
 /** True when the page is no wider than the window (WCAG 1.4.10: no scrolling in two directions). */
 export const fitsWidth = (page: Page): Promise<boolean> =>
   page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
+
+/** A call to the API from inside the page, with its session cookie and CSRF token. */
+export const pageApi = (
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> =>
+  page.evaluate(`
+    (async () => {
+      const session = await (await fetch('/api/session')).json();
+      const response = await fetch(${JSON.stringify(path)}, {
+        method: ${JSON.stringify(method)},
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken || '' },
+        ${body === undefined ? '' : `body: ${JSON.stringify(JSON.stringify(body))},`}
+      });
+      return { status: response.status, json: response.status === 204 ? null : await response.json() };
+    })()
+  `);

@@ -13,6 +13,7 @@ import {
   startServer,
   tabTo,
   type Server,
+  pageApi,
 } from './harness.js';
 
 const OWNER = {
@@ -28,23 +29,11 @@ describe('the interview', () => {
   let team = '';
   const scriptErrors: string[] = [];
 
-  /** A call to the API from inside the page, with its session and CSRF token. */
   const call = (
     method: string,
     path: string,
     body?: unknown,
-  ): Promise<{ status: number; json: unknown }> =>
-    page.evaluate(`
-      (async () => {
-        const session = await (await fetch('/api/session')).json();
-        const response = await fetch(${JSON.stringify(path)}, {
-          method: ${JSON.stringify(method)},
-          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken || '' },
-          ${body === undefined ? '' : `body: ${JSON.stringify(JSON.stringify(body))},`}
-        });
-        return { status: response.status, json: response.status === 204 ? null : await response.json() };
-      })()
-    `);
+  ): Promise<{ status: number; json: unknown }> => pageApi(page, method, path, body);
 
   /** Axe finds nothing, and a screenshot is kept. */
   const check = async (name: string) => {
