@@ -146,6 +146,32 @@ describe('coprism validate', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/: 6 mistakes\n/);
   });
+
+  it('refuses a file saved as Latin-1 at the byte that breaks UTF-8, and reads UTF-16 with its mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coprism-encodings-'));
+    try {
+      const text = readFileSync(join(CASES_DIR, 'sleepwell.yaml'), 'utf8').replace(
+        /^title: .*$/m,
+        'title: Le sommeil protégé',
+      );
+      const line = text.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
+      writeFileSync(join(dir, 'latin1.yaml'), Buffer.from(text, 'latin1'));
+      writeFileSync(
+        join(dir, 'utf16.yaml'),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      );
+      const latin1 = coprism('validate', join(dir, 'latin1.yaml'));
+      expect(latin1.code).toBe(1);
+      expect(latin1.err).toContain(
+        `latin1.yaml:${line}:23: not UTF-8 text: byte 0xE9 cannot start or continue a character here`,
+      );
+      const utf16 = coprism('analyse', join(dir, 'utf16.yaml'), '--format', 'json');
+      expect(utf16.err).toBe('');
+      expect(utf16.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('coprism schema and rules', () => {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest, type Agent, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../src/store/index.js';
+import { runLog } from './log-audit.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,15 +61,22 @@ export function startServe(options: ServeOptions): Promise<LiveServer> {
   if (!options.library) args.push('--no-library');
   if (options.data !== undefined && options.databaseUrl === undefined)
     args.push('--data', options.data);
+  // In a test run, every request is logged to the run's log audit (log-audit.ts).
+  const log = runLog('serve');
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl ?? '',
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: log ? 'info' : 'error',
       ...options.env,
     },
   });
+  if (log) {
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.once('exit', () => log.end());
+  }
   let out = '';
   const keep = (d: Buffer) => {
     // The start-up lines and the first errors are enough to explain a failure.

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTextProblem, type TextProblem } from '../core/index.js';
-import { findCaseFiles } from '../files/index.js';
+import { decodeCaseBytes, findCaseFiles } from '../files/index.js';
 import type { Io } from './main.js';
 import { CommandUsageError } from './usage-error.js';
 
@@ -74,7 +74,15 @@ export async function pushCommand(
     io.err(`${found.message}\n`);
     return 1;
   }
-  const files = found.files.map((f) => ({ name: f, text: readFileSync(f, 'utf8') }));
+  const files: { name: string; text: string }[] = [];
+  for (const name of found.files) {
+    const text = decodeCaseBytes(readFileSync(name), name);
+    if (!text.ok) {
+      for (const problem of text.error) io.err(`${formatTextProblem(problem)}\n`);
+      return 1;
+    }
+    files.push({ name, text: text.value });
+  }
   const response = await call(r, `/api/workspaces/${encodeURIComponent(workspace)}/import`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseCaseText, type CaseFile, type Result, type TextProblem } from '../core/index.js';
+import { decodeCaseBytes } from './decode-text.js';
 
 const CASE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -41,9 +42,9 @@ function walk(dir: string): string[] {
 
 /** Reads and validates one case file. A file that cannot be read is a problem, not a crash. */
 export function readCaseFile(file: string): Result<CaseFile, TextProblem[]> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -54,5 +55,7 @@ export function readCaseFile(file: string): Result<CaseFile, TextProblem[]> {
           : 'cannot be read';
     return { ok: false, error: [{ file, field: '', message: `this file ${why}` }] };
   }
-  return parseCaseText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
+  const text = decodeCaseBytes(bytes, file);
+  if (!text.ok) return text;
+  return parseCaseText(text.value, file);
 }

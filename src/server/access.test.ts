@@ -1,4 +1,5 @@
-// Who may see and change what: every case route, for every kind of caller.
+// Who may see and change what: every workspace route, for every kind of caller. A test checks that
+// no route of the OpenAPI document under a workspace is left out of the matrix.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import {
@@ -14,9 +15,19 @@ type Caller = 'anonymous' | 'outsider' | 'viewer' | 'editor' | 'owner';
 type Route = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
+  /** The body, or a function that makes it when the request is sent (to name the current revision). */
   body?: unknown;
   right: 'read' | 'write' | 'manage';
 };
+
+/** A body whose `revision` is a function gets the value it gives when the request is sent. */
+async function withRevision(body: unknown): Promise<unknown> {
+  if (typeof body !== 'object' || body === null || !('revision' in body)) return body;
+  const { revision } = body as { revision: unknown };
+  return typeof revision === 'function'
+    ? { ...body, revision: await (revision as () => Promise<number>)() }
+    : body;
+}
 
 describe.each(DIALECTS)('access on %s', (dialect) => {
   let h: Harness;
@@ -95,7 +106,50 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
       body: { role: 'viewer' },
       right: 'manage',
     },
+    { method: 'GET', path: `${c()}/report?format=markdown`, right: 'read' },
+    { method: 'GET', path: `${c()}/similar`, right: 'read' },
+    { method: 'GET', path: `/api/workspaces/${ws}/table?format=json`, right: 'read' },
+    { method: 'GET', path: `/api/workspaces/${ws}/summary`, right: 'read' },
+    {
+      method: 'POST',
+      path: `${c()}/my-account`,
+      body: {
+        component: 'protected-sleep',
+        claims: [{ party: 'patients', stage: 'evaluation', level: 'consulted' }],
+        revision: async () => (await clients.owner.get(c())).json().revision as number,
+      },
+      right: 'write',
+    },
+    { method: 'POST', path: `/api/workspaces/${ws}/drafts`, body: {}, right: 'write' },
+    { method: 'GET', path: `/api/workspaces/${ws}/drafts`, right: 'write' },
   ];
+  // Routes whose rule is not a workspace role, each proved by its own test below or elsewhere.
+  const elsewhere = [
+    'DELETE /api/workspaces/{workspace}/members/{user}', // lets an owner manage members
+    'PATCH /api/workspaces/{workspace}/members/{user}', // lets an owner manage members
+    'GET /api/workspaces/{workspace}/drafts/{draft}', // keeps a draft private to its author
+    'PUT /api/workspaces/{workspace}/drafts/{draft}', // keeps a draft private to its author
+    'DELETE /api/workspaces/{workspace}/drafts/{draft}', // keeps a draft private to its author
+    'POST /api/workspaces/{workspace}/drafts/{draft}/publish', // keeps a draft private to its author
+  ];
+  const template = (route: Route): string =>
+    `${route.method} ${route.path
+      .replace(/\?.*$/, '')
+      .replace(ws, '{workspace}')
+      .replace(/\/(cases|bin)\/sleepwell/, '/$1/{case}')
+      .replace(/\/revisions\/\d+/, '/revisions/{revision}')}`;
+
+  it('leaves no workspace route of the API out of the matrix', async () => {
+    const spec = (await clients.anonymous.get('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const inApi = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/workspaces/{workspace}'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const covered = new Set([...routes().map(template), ...elsewhere]);
+    expect(inApi.filter((r) => !covered.has(r))).toEqual([]);
+    expect(inApi.length).toBeGreaterThan(25);
+  });
   const allowed: Record<Caller, ReadonlyArray<Route['right']>> = {
     anonymous: [],
     outsider: [],
@@ -108,14 +162,26 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     '%s gets exactly the rights of their role',
     async (who) => {
       for (const route of routes()) {
-        const answer = await clients[who].request(route.method, route.path, route.body);
+        const body = await withRevision(route.body);
+        const answer = await clients[who].request(route.method, route.path, body);
         const may = allowed[who].includes(route.right);
         const label = `${who} ${route.method} ${route.path}`;
         if (may) {
           expect(answer.statusCode, label).toBeLessThan(300);
         } else if (who === 'anonymous' || who === 'outsider') {
-          // Not a 403: a workspace you cannot see does not confirm that it exists.
-          expect(answer.statusCode, `${label}: ${answer.body}`).toBe(404);
+          // Not a 403: a workspace you cannot see does not confirm that it exists. Signed out, a
+          // route for signed-in people may say "sign in first", but then for any workspace alike.
+          const nowhere = await clients[who].request(
+            route.method,
+            route.path.replace(ws, 'no-such-workspace'),
+            body,
+          );
+          expect(
+            [404, ...(who === 'anonymous' ? [401] : [])],
+            `${label}: ${answer.body}`,
+          ).toContain(answer.statusCode);
+          expect(answer.statusCode, label).toBe(nowhere.statusCode);
+          expect(answer.json().detail, label).toBe(nowhere.json().detail);
           expect(answer.body, label).not.toContain('Sleep');
         } else {
           expect(answer.statusCode, `${label}: ${answer.body}`).toBe(403);
@@ -124,6 +190,33 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
       }
     },
   );
+
+  it('keeps a draft private to its author, even from the workspace’s owner', async () => {
+    const made = await clients.editor.post(`/api/workspaces/${ws}/drafts`, {});
+    expect(made.statusCode).toBe(201);
+    const draft = `/api/workspaces/${ws}/drafts/${made.json().id as string}`;
+    const document = { format: 'coprism/1', id: 'private-draft', title: 'Not yet shared' };
+    for (const who of ['anonymous', 'outsider', 'viewer', 'owner'] as const) {
+      for (const [method, path, body] of [
+        ['GET', draft, undefined],
+        ['PUT', draft, { document }],
+        ['POST', `${draft}/publish`, {}],
+        ['DELETE', draft, undefined],
+      ] as const) {
+        const answer = await clients[who].request(method, path, body);
+        // A viewer may not write drafts at all (403); everyone else is told there is no such draft.
+        const expected = { anonymous: [401, 404], outsider: [404], viewer: [403], owner: [404] }[
+          who
+        ];
+        expect(expected, `${who} ${method} ${path}`).toContain(answer.statusCode);
+        expect(answer.body).not.toContain('Not yet shared');
+      }
+      const listed = await clients[who].get(`/api/workspaces/${ws}/drafts`);
+      expect(listed.body).not.toContain(made.json().id as string);
+    }
+    expect((await clients.editor.put(draft, { document })).statusCode).toBe(200);
+    expect((await clients.editor.delete(draft)).statusCode).toBeLessThan(300);
+  });
 
   it('answers a case in someone else’s workspace exactly as a case that does not exist', async () => {
     const hidden = await clients.outsider.get(c());

@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { decodeCaseBytes } from '../files/index.js';
 import { databaseTrouble, type Store } from '../store/index.js';
 import { ANONYMOUS, type Caller } from './access.js';
 import { AccountsService } from './accounts.service.js';
@@ -93,10 +94,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   // Case files may be posted as YAML or plain text for import and analysis.
+  // Bytes that are not UTF-8 are refused, not read with replacement characters.
   app.addContentTypeParser(
     ['text/yaml', 'application/yaml', 'application/x-yaml', 'text/plain'],
-    { parseAs: 'string' },
-    (_request, body, done) => done(null, body),
+    { parseAs: 'buffer' },
+    (_request, body, done) => {
+      const text = decodeCaseBytes(body as Buffer, 'request body');
+      if (text.ok) return done(null, text.value);
+      const where = text.error[0];
+      done(
+        new HttpProblem(
+          400,
+          `The request body is ${where?.message ?? 'not UTF-8 text'} (line ${where?.line ?? 1}, column ${where?.column ?? 1}).`,
+        ),
+      );
+    },
   );
 
   await app.register(fastifyCookie);

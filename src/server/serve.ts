@@ -17,6 +17,8 @@ export interface ServeOptions {
   readonly casesDir?: string;
   readonly secureCookies?: boolean;
   readonly logLevel?: string;
+  /** Where the log goes; standard output when undefined. */
+  readonly logStream?: { write(line: string): void };
   /** Where to tell the person running the server what is happening. */
   readonly say: (line: string) => void;
 }
@@ -59,7 +61,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const app = await buildApp({
       store,
       secureCookies: options.secureCookies ?? false,
-      log: { level: options.logLevel ?? 'warn' },
+      log: {
+        level: options.logLevel ?? 'warn',
+        ...(options.logStream ? { stream: options.logStream } : {}),
+      },
     });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();

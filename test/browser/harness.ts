@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer as startCoprism } from '../../src/server/index.js';
 import { WEB_ROOT } from '../../src/server/web-app.js';
+import { runLog } from '../log-audit.js';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -28,14 +29,22 @@ async function builtApp(): Promise<void> {
 /** Starts the server on a fresh SQLite folder; `cases` replaces the bundled library. */
 export async function startServer(options: { cases: string }): Promise<Server> {
   await builtApp();
+  const log = runLog('browser');
   const running = await startCoprism({
     port: 0,
     host: '127.0.0.1',
     database: { kind: 'sqlite', folder: mkdtempSync(join(tmpdir(), 'coprism-browser-')) },
     casesDir: options.cases,
     say: () => undefined,
+    ...(log ? { logLevel: 'info', logStream: log } : {}),
   });
-  return { url: running.url, stop: () => running.close() };
+  return {
+    url: running.url,
+    stop: async () => {
+      await running.close();
+      log?.end();
+    },
+  };
 }
 
 export function launchBrowser(): Promise<Browser> {
