@@ -150,7 +150,7 @@ describe('the web app', () => {
     expect(await focusedMatches(page, 'h1')).toBe(true);
 
     // The first reason (co-production) rests on two cells: design and delivery for the in-patients.
-    await tabTo(page, '.model-card button');
+    await tabTo(page, '.model-card .reason-actions button');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.grid td.is-cited');
     const cited = page.locator('.grid td.is-cited');
@@ -166,7 +166,7 @@ describe('the web app', () => {
     // And back to the reason.
     await tabTo(page, '.highlight-bar button', { backwards: true });
     await page.keyboard.press('Enter');
-    expect(await focusedMatches(page, '.model-card button')).toBe(true);
+    expect(await focusedMatches(page, '.model-card .reason-actions button')).toBe(true);
     expect(await page.locator('.grid .is-cited').count()).toBe(0);
   });
 

@@ -5,6 +5,7 @@ import { api, type Analysis, type CaseView, type Problem } from '../api.js';
 import { CaseToolsNav, CaseToolsSections } from '../case-extras/case-tools.js';
 import { CompareEntry } from '../compare/compare-entry.js';
 import { GlossaryLink } from '../glossary/glossary-link.js';
+import { Term } from '../glossary/term.js';
 import { ChangeCaseEntry } from '../interview/entry-points.js';
 import { LIBRARY, paths } from '../paths.js';
 import { Link, useLocation } from '../router.js';
@@ -294,7 +295,7 @@ export function Reading({
       <Sources document={document} />
       {bottom}
       <p className="rulebook">
-        Read with rulebook {analysis.rulebook}, revision {view.revision} of this case. The rules are
+        Read with <Term id="rulebook">rulebook</Term> {analysis.rulebook}, revision {view.revision} of this case. The rules are
         listed at <a href="/api/rulebook">/api/rulebook</a>.{' '}
         <GlossaryLink anchor="rulebook">What the words in this reading mean</GlossaryLink>.
       </p>
@@ -329,7 +330,8 @@ function LabelCheck({ analysis }: { analysis: Analysis }) {
   return (
     <section className="label-check" aria-labelledby="label-check-heading">
       <h2 id="label-check-heading">
-        <WarningShape /> What it calls itself, and what the record supports
+        <WarningShape />{' '}
+        <Term id="label-check">What it calls itself, and what the record supports</Term>
       </h2>
       <ul>
         {analysis.overall.labelCheck.map((check) => (
@@ -411,7 +413,9 @@ function PartReadings({
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <>
-      <H>Relationships evened out</H>
+      <H>
+        <Term id="evens-out">Relationships evened out</Term>
+      </H>
       {part.relationshipsEqualised.length === 0 ? (
         <p>The record shows no relationship that this evens out.</p>
       ) : (
@@ -427,7 +431,9 @@ function PartReadings({
         </ul>
       )}
 
-      <H>Humane features</H>
+      <H>
+        <Term id="humane">Humane features</Term>
+      </H>
       {(component.humanising ?? []).length === 0 ? (
         <p>None are recorded.</p>
       ) : (
@@ -444,7 +450,9 @@ function PartReadings({
         </p>
       ) : null}
 
-      <H>What would change this reading</H>
+      <H>
+        <Term id="what-would-change" />
+      </H>
       {part.uncertainties.length === 0 ? (
         <p>Nothing unknown or doubtful in the record would change a fit.</p>
       ) : (

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ModelReadings, Reason } from '../../../src/core/analysis.types.js';
 import type { CaseFile } from '../../../src/core/case.schema.js';
 import { GlossaryLink } from '../glossary/glossary-link.js';
+import { Term } from '../glossary/term.js';
 import { FitBadge } from '../ui/fit-badge.js';
 import { MODELS, modelName } from '../words.js';
 import { cite } from './grid.js';
@@ -41,9 +42,11 @@ export function ModelCards({
         return (
           <li key={model}>
             <article className={`model-card model-${reading.fit}`} aria-labelledby={headingId}>
-              <Heading id={headingId}>{modelName(model)}</Heading>
+              <Heading id={headingId}>
+                <Term id={`model-${model}`}>{modelName(model)}</Term>
+              </Heading>
               <p className="fit-line">
-                <FitBadge fit={reading.fit} long />
+                <FitBadge fit={reading.fit} long explain />
               </p>
               <p className="term-link">
                 <GlossaryLink anchor={`model-${model}`}>

@@ -2,7 +2,9 @@
 import { useMemo } from 'react';
 import type { CaseFile, Component } from '../../../src/core/case.schema.js';
 import { GlossaryLink } from '../glossary/glossary-link.js';
+import { Term } from '../glossary/term.js';
 import {
+  CERTAINTIES,
   CERTAINTY_WORDS,
   LEVELS,
   STAGES,
@@ -42,10 +44,12 @@ export function WhoDidWhatGrid({
           </caption>
           <thead>
             <tr>
-              <th scope="col">Party</th>
+              <th scope="col">
+                <Term id="party" />
+              </th>
               {STAGES.map((stage) => (
                 <th scope="col" key={stage}>
-                  {stageHeading(stage)}
+                  <Term id={`stage-${stage}`}>{stageHeading(stage)}</Term>
                 </th>
               ))}
             </tr>
@@ -154,6 +158,8 @@ function ClaimSource({ claim }: { claim: Claim }) {
   );
 }
 
+/** The key: each level, "not recorded", "disputed" and the certainty words, each explained on
+ * hover and focus. The cells repeat these words, so the cells themselves need no tab stop. */
 function Legend() {
   return (
     <div className="legend">
@@ -162,18 +168,32 @@ function Legend() {
         {LEVELS.map((level) => (
           <li key={level}>
             <LevelShape level={level} />
-            {levelState(level)}
+            <Term id={`level-${level}`}>{levelState(level)}</Term>
           </li>
         ))}
         <li>
           <LevelShape level="unknown" />
-          Not recorded: nobody has said (not the same as “no part”)
+          <span>
+            <Term id="not-recorded" />: nobody has said (not the same as “no part”)
+          </span>
         </li>
         <li>
           <WarningShape />
-          Disputed: sources disagree; each account is shown
+          <span>
+            <Term id="disputed" />: sources disagree; each account is shown
+          </span>
         </li>
       </ul>
+      <p className="legend-certainty">
+        How sure each account is:{' '}
+        {CERTAINTIES.map((c, i) => (
+          <span key={c}>
+            {i > 0 ? ', ' : null}
+            <Term id={`certainty-${c}`}>{CERTAINTY_WORDS[c]}</Term>
+          </span>
+        ))}
+        .
+      </p>
       <p>
         <GlossaryLink anchor="levels">What the levels, stages and certainty mean</GlossaryLink>
       </p>
