@@ -209,8 +209,10 @@ export function Reading({
           </p>
         ) : (
           <p>
-            Each reason names the rule it applies. Where it rests on who did what, its button marks
-            those cells in the grid below.
+            Each reason names the rule it applies.{' '}
+            <span className="screen-only">
+              Where it rests on who did what, its button marks those cells in the grid below.
+            </span>
           </p>
         )}
         <ModelCards
@@ -295,9 +297,11 @@ export function Reading({
       <Sources document={document} />
       {bottom}
       <p className="rulebook">
-        Read with <Term id="rulebook">rulebook</Term> {analysis.rulebook}, revision {view.revision} of this case. The rules are
-        listed at <a href="/api/rulebook">/api/rulebook</a>.{' '}
-        <GlossaryLink anchor="rulebook">What the words in this reading mean</GlossaryLink>.
+        Read with <Term id="rulebook">rulebook</Term> {analysis.rulebook}, revision {view.revision}{' '}
+        of this case. The rules are listed at <a href="/api/rulebook">/api/rulebook</a>.{' '}
+        <span className="screen-only">
+          <GlossaryLink anchor="rulebook">What the words in this reading mean</GlossaryLink>.
+        </span>
       </p>
     </Page>
   );
