@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startServer as startCoprism } from '../../src/server/index.js';
 import { WEB_ROOT } from '../../src/server/web-app.js';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { CHROMIUM, launchBrowser } from './chromium.js';
 
 export interface Server {
   readonly url: string;
@@ -37,25 +37,6 @@ export async function startServer(options: { cases: string }): Promise<Server> {
     say: () => undefined,
   });
   return { url: running.url, stop: () => running.close() };
-}
-
-export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is not at ${CHROMIUM}: install it with \`apt-get install chromium\` (as .ci/run does).`,
-    );
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }
 
 const axeSource = readFileSync(

@@ -1,5 +1,5 @@
 /** The reading of a case: the sentence, the label check, the five models, and each part's grid. */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ComponentAnalysis, Reason } from '../../../src/core/analysis.types.js';
 import { api, type Analysis, type CaseView, type Problem } from '../api.js';
 import { CaseToolsNav, CaseToolsSections } from '../case-extras/case-tools.js';
@@ -68,20 +68,27 @@ export function CasePage({ workspace, caseId }: { workspace: string; caseId: str
       </Page>
     );
   }
+  return <LoadedCase workspace={workspace} view={loaded.view} analysis={loaded.analysis} />;
+}
+
+function LoadedCase({ workspace, view, analysis }: Loaded & { workspace: string }) {
+  // The same elements on every render (a part switched, another address), so React skips them.
+  const top = useMemo(
+    () => (
+      <>
+        <ChangeCaseEntry workspace={workspace} caseId={view.id} />
+        <CaseToolsNav workspace={workspace} view={view} />
+        <CompareEntry workspace={workspace} caseId={view.id} />
+      </>
+    ),
+    [workspace, view],
+  );
+  const bottom = useMemo(
+    () => <CaseToolsSections workspace={workspace} view={view} />,
+    [workspace, view],
+  );
   return (
-    <Reading
-      workspace={workspace}
-      view={loaded.view}
-      analysis={loaded.analysis}
-      top={
-        <>
-          <ChangeCaseEntry workspace={workspace} caseId={loaded.view.id} />
-          <CaseToolsNav workspace={workspace} view={loaded.view} />
-          <CompareEntry workspace={workspace} caseId={loaded.view.id} />
-        </>
-      }
-      bottom={<CaseToolsSections workspace={workspace} view={loaded.view} />}
-    />
+    <Reading workspace={workspace} view={view} analysis={analysis} top={top} bottom={bottom} />
   );
 }
 
@@ -136,8 +143,8 @@ export function Reading({
   }, [highlight]);
 
   const showCells = useCallback(
-    (reasonId: string, reason: Reason) => {
-      const citation = cite(document, partIndex, reason.refs);
+    (reasonId: string, reason: Reason, componentIndex: number | undefined) => {
+      const citation = cite(document, componentIndex, reason.refs);
       setHighlight({
         cells: citation.cells,
         parties: citation.parties,
@@ -147,26 +154,25 @@ export function Reading({
       const n = citation.cells.length + citation.parties.length;
       announce(`${n === 1 ? 'One place' : `${n} places`} in the grid marked “Cited”.`);
     },
-    [document, partIndex],
+    [document],
   );
 
-  const partHref = (index: number) => {
-    const next = new URLSearchParams(query);
-    const id = document.components[index]?.id;
-    if (index === 0 || !id) next.delete('part');
-    else next.set('part', id);
-    return `${caseHref ?? paths.case(workspace, view.id)}${next.size > 0 ? `?${next.toString()}` : ''}#part`;
-  };
-
-  const actions: ReasonActions = {
-    showCells,
-    partHref,
-    renderLink: (href, text) => (
-      <Link key={href} href={href}>
-        {text}
-      </Link>
-    ),
-  };
+  // The same across parts and highlights, so that the cards and lists that use them are not redrawn.
+  const base = caseHref ?? paths.case(workspace, view.id);
+  const otherQuery = withoutPart(query);
+  const partHref = useCallback(
+    (index: number) => {
+      const next = new URLSearchParams(otherQuery);
+      const id = document.components[index]?.id;
+      if (index > 0 && id) next.set('part', id);
+      return `${base}${next.size > 0 ? `?${next.toString()}` : ''}#part`;
+    },
+    [base, otherQuery, document],
+  );
+  const actions = useMemo<ReasonActions>(
+    () => ({ showCells, partHref, renderLink }),
+    [showCells, partHref],
+  );
 
   const component = document.components[partIndex];
   const part = analysis.components[partIndex];
@@ -307,7 +313,19 @@ export function Reading({
   );
 }
 
-function SummarySentence({ text }: { text: string }) {
+const renderLink = (href: string, text: string) => (
+  <Link key={href} href={href}>
+    {text}
+  </Link>
+);
+
+function withoutPart(query: URLSearchParams): string {
+  const rest = new URLSearchParams(query);
+  rest.delete('part');
+  return rest.toString();
+}
+
+const SummarySentence = memo(function SummarySentence({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -327,9 +345,9 @@ function SummarySentence({ text }: { text: string }) {
       </button>
     </section>
   );
-}
+});
 
-function LabelCheck({ analysis }: { analysis: Analysis }) {
+const LabelCheck = memo(function LabelCheck({ analysis }: { analysis: Analysis }) {
   if (analysis.overall.labelCheck.length === 0) return null;
   return (
     <section className="label-check" aria-labelledby="label-check-heading">
@@ -352,9 +370,13 @@ function LabelCheck({ analysis }: { analysis: Analysis }) {
       </ul>
     </section>
   );
-}
+});
 
-function PartFacts({ component }: { component: CaseView['document']['components'][number] }) {
+const PartFacts = memo(function PartFacts({
+  component,
+}: {
+  component: CaseView['document']['components'][number];
+}) {
   const facts: string[] = [];
   if (component.serviceDomain && component.serviceDomain !== 'unknown')
     facts.push(`Field: ${domainWords(component.serviceDomain)}`);
@@ -368,7 +390,7 @@ function PartFacts({ component }: { component: CaseView['document']['components'
       <p className="meta">{facts.join(' · ')}</p>
     </>
   );
-}
+});
 
 function HighlightBar({
   highlight,
@@ -399,7 +421,7 @@ const UNCERTAINTY_KIND = {
   disagreement: 'Disputed',
 } as const;
 
-function PartReadings({
+const PartReadings = memo(function PartReadings({
   part,
   component,
   headingLevel,
@@ -481,7 +503,11 @@ function PartReadings({
                       className="link-button"
                       id={id}
                       onClick={() =>
-                        actions.showCells(id, { rule: u.kind, text: u.about, refs: u.refs })
+                        actions.showCells(
+                          id,
+                          { rule: u.kind, text: u.about, refs: u.refs },
+                          partIndex,
+                        )
                       }
                     >
                       Show{' '}
@@ -499,9 +525,9 @@ function PartReadings({
       )}
     </>
   );
-}
+});
 
-function Sources({ document }: { document: CaseView['document'] }) {
+const Sources = memo(function Sources({ document }: { document: CaseView['document'] }) {
   const sources = document.sources ?? [];
   return (
     <section aria-labelledby="sources-heading">
@@ -528,4 +554,4 @@ function Sources({ document }: { document: CaseView['document'] }) {
       )}
     </section>
   );
-}
+});
