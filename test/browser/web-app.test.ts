@@ -91,6 +91,9 @@ describe('the web app', () => {
     // Each badge has a shape as well as words: colour is never the only signal.
     expect(await first.locator('.fit-badges svg').count()).toBe(5);
     expect(await page.locator('.result-count').innerText()).toBe('16 cases found.');
+    // Readings are fetched as their cards come into view: scroll through, so the screenshot shows them.
+    for (const card of await page.locator('.case-card').all()) await card.scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.case-card .reading-summary[aria-busy]').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'library');
   });
@@ -255,6 +258,9 @@ describe('the web app', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
     await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email address').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in');
     await page.getByLabel('Email address').fill(OWNER.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
