@@ -15,10 +15,19 @@ function run(tool: string, args: readonly string[]): string {
   return result.stdout;
 }
 
-/** Text from a PDF: laid out as on the page, or in reading order (a table cell by cell, so words
- * that wrap within a cell stay together). */
-export const pdftotext = (path: string, order: 'layout' | 'reading' = 'layout'): string =>
-  run('pdftotext', [...(order === 'layout' ? ['-layout'] : []), path, '-']);
+/** Text from a PDF, or from one of its pages: laid out as on the page, or in reading order (a table
+ * cell by cell, so words that wrap within a cell stay together). */
+export const pdftotext = (
+  path: string,
+  order: 'layout' | 'reading' = 'layout',
+  page?: number,
+): string =>
+  run('pdftotext', [
+    ...(order === 'layout' ? ['-layout'] : []),
+    ...(page === undefined ? [] : ['-f', String(page), '-l', String(page)]),
+    path,
+    '-',
+  ]);
 
 /** Each page of a PDF as a PNG beside it (`prefix-1.png`, …), at `dpi`; returns their paths in page order. */
 export function pdftoppm(path: string, prefix: string, dpi = 70): string[] {

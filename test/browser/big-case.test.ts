@@ -32,13 +32,14 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
   let browser: Browser;
   let page: Page;
 
+  // Loading the big case into the library takes a while on a busy machine.
   beforeAll(async () => {
     const cases = mkdtempSync(join(tmpdir(), 'coprism-browser-big-'));
     for (const file of readdirSync('cases')) copyFileSync(join('cases', file), join(cases, file));
     writeFileSync(join(cases, `${BIG_CASE_ID}.yaml`), caseYaml(big));
     [server, browser] = await Promise.all([startServer({ cases }), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,13 @@
 // Printing a reading to PDF from the browser (the print stylesheet): the reading's words are on
 // paper, the navigation, buttons and forms are not, the whole grid fits the page, and the address
 // and rulebook version are printed. Each PDF and its pages as PNGs are kept with the screenshots.
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIG_CASE_ID, bigCase } from '../../bench/big-case.js';
+import { caseYaml } from '../../bench/corpus.js';
 import { STAGES } from '../../src/core/vocabulary.js';
 import { stageHeading } from '../../web/src/words.js';
 import { pdftoppm, pdftotext } from '../poppler.js';
@@ -39,10 +43,15 @@ describe('printing a reading', () => {
   let browser: Browser;
   let page: Page;
 
+  // Loading the big case into the library takes a while on a busy machine.
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ cases: 'cases' }), launchBrowser()]);
+    // The library, and a case whose grid runs over several pages.
+    const cases = mkdtempSync(join(tmpdir(), 'coprism-browser-print-'));
+    for (const file of readdirSync('cases')) copyFileSync(join('cases', file), join(cases, file));
+    writeFileSync(join(cases, `${BIG_CASE_ID}.yaml`), caseYaml(bigCase()));
+    [server, browser] = await Promise.all([startServer({ cases }), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -92,6 +101,26 @@ describe('printing a reading', () => {
     expect(text).toContain(`Read with rulebook ${analysis.rulebook}`);
     for (const words of SCREEN_ONLY) expect(text, words).not.toContain(words);
     expect(pages.length).toBeGreaterThan(0);
+  });
+
+  it('repeats the grid’s header on every page a long grid runs over', async () => {
+    await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
+    await page.locator('.grid tbody tr').first().waitFor();
+    const path = join(screenshotDir, 'print-big-case.pdf');
+    await page.pdf({ path, format: 'A4' });
+    const pages = pdftoppm(path, join(screenshotDir, 'print-big-case'), 40);
+    // Every page from the grid's caption to the one before its key holds rows of the grid, and
+    // each has the stages over them.
+    const texts = pages.map((_, i) => pdftotext(path, 'reading', i + 1));
+    const first = texts.findIndex((t) => t.includes('Who did what in “'));
+    const key = texts.findIndex((t, i) => i >= first && /^Key$/m.test(t));
+    expect(first).toBeGreaterThanOrEqual(0);
+    const gridPages = texts.slice(first, key);
+    expect(gridPages.length).toBeGreaterThan(1);
+    for (const text of gridPages) {
+      expect(text).toContain('Party');
+      expect(text).toContain('Outreach');
+    }
   });
 
   it('prints a comparison without its search form', async () => {
