@@ -13,6 +13,7 @@ import {
   type CaseReport,
 } from '../src/report/index.js';
 import { libraryFiles, loadCase, analyse } from './library.js';
+import { pdftotext } from './poppler.js';
 
 const reportOf = (file: string, revision?: string): CaseReport =>
   caseReport(loadCase(file), analyse(file), revision);
@@ -178,17 +179,3 @@ describe('the PDF report', () => {
     },
   );
 });
-
-/** Text from a PDF with poppler's pdftotext; a missing tool fails the test, never skips it. */
-function pdftotext(path: string): string {
-  const result = spawnSync('pdftotext', ['-layout', path, '-'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  if (result.error !== undefined)
-    throw new Error(
-      `pdftotext is needed to check the PDF's text (install poppler-utils): ${result.error.message}`,
-    );
-  expect(result.status).toBe(0);
-  return result.stdout;
-}

@@ -4,13 +4,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startServer as startCoprism } from '../../src/server/index.js';
 import { WEB_ROOT } from '../../src/server/web-app.js';
 import { runLog } from '../log-audit.js';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { CHROMIUM, launchBrowser } from './chromium.js';
 
 export interface Server {
   readonly url: string;
@@ -47,25 +48,6 @@ export async function startServer(options: { cases: string }): Promise<Server> {
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is not at ${CHROMIUM}: install it with \`apt-get install chromium\` (as .ci/run does).`,
-    );
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
-
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
@@ -91,16 +73,24 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
   `);
 }
 
-/** Where screenshots go: SCREENSHOTS_DIR, or a fresh temporary folder. */
+/** Where screenshots go: SCREENSHOTS_DIR, or test-artifacts/screenshots in the repository (git
+ * ignores it), so that a CI run keeps them beside its clone. Each shot replaces the last of its name. */
 export const screenshotDir = (() => {
-  const dir = process.env['SCREENSHOTS_DIR'] ?? mkdtempSync(join(tmpdir(), 'coprism-screens-'));
+  const dir =
+    process.env['SCREENSHOTS_DIR'] ??
+    fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   return dir;
 })();
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot of the whole page, or of the window only (where something floats over it). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   const path = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
 

@@ -91,6 +91,9 @@ describe('the web app', () => {
     // Each badge has a shape as well as words: colour is never the only signal.
     expect(await first.locator('.fit-badges svg').count()).toBe(5);
     expect(await page.locator('.result-count').innerText()).toBe('16 cases found.');
+    // Readings are fetched as their cards come into view: scroll through, so the screenshot shows them.
+    for (const card of await page.locator('.case-card').all()) await card.scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.case-card .reading-summary[aria-busy]').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'library');
   });
@@ -150,7 +153,7 @@ describe('the web app', () => {
     expect(await focusedMatches(page, 'h1')).toBe(true);
 
     // The first reason (co-production) rests on two cells: design and delivery for the in-patients.
-    await tabTo(page, '.model-card button');
+    await tabTo(page, '.model-card .reason-actions button');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.grid td.is-cited');
     const cited = page.locator('.grid td.is-cited');
@@ -166,7 +169,7 @@ describe('the web app', () => {
     // And back to the reason.
     await tabTo(page, '.highlight-bar button', { backwards: true });
     await page.keyboard.press('Enter');
-    expect(await focusedMatches(page, '.model-card button')).toBe(true);
+    expect(await focusedMatches(page, '.model-card .reason-actions button')).toBe(true);
     expect(await page.locator('.grid .is-cited').count()).toBe(0);
   });
 
@@ -255,6 +258,9 @@ describe('the web app', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
     await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email address').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in');
     await page.getByLabel('Email address').fill(OWNER.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();

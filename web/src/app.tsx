@@ -14,6 +14,7 @@ import { LIBRARY, paths } from './paths.js';
 import { Link, navigate, useLocation } from './router.js';
 import { useSession } from './session.js';
 import { Announcer, announce } from './ui/announcer.js';
+import { PrintAddress } from './ui/print-address.js';
 
 function Route() {
   const { path } = useLocation();
@@ -105,6 +106,7 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
+        <PrintAddress />
         <Route />
       </main>
       <footer className="site-footer">

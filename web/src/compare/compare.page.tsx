@@ -5,6 +5,7 @@ import { LIBRARY, paths } from '../paths.js';
 import { Link, navigate, takeMoved, useLocation } from '../router.js';
 import { useSession } from '../session.js';
 import { announce } from '../ui/announcer.js';
+import { Term } from '../glossary/term.js';
 import { FitBadge } from '../ui/fit-badge.js';
 import { Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
@@ -176,7 +177,7 @@ function FitsTable({ cases }: { cases: readonly CaseView[] }) {
               return (
                 <tr key={model} className={differs ? 'differs' : undefined}>
                   <th scope="row">
-                    {modelName(model)}
+                    <Term id={`model-${model}`}>{modelName(model)}</Term>
                     {differs ? <span className="differs-tag">differs</span> : null}
                   </th>
                   {cases.map((c) => (

@@ -20,9 +20,25 @@ import {
   type Stage,
 } from '../words.js';
 
+/** The anchor of each entry on the glossary page: `model-co-production`, `level-none`… */
+export type EntryId =
+  | `model-${ModelId}`
+  | `fit-${Fit}`
+  | `level-${Level}`
+  | `stage-${Stage}`
+  | `certainty-${Certainty}`
+  | 'not-recorded'
+  | 'disputed'
+  | 'party'
+  | 'lived-experience'
+  | 'evens-out'
+  | 'humane'
+  | 'label-check'
+  | 'what-would-change'
+  | 'rulebook';
+
 export interface Entry {
-  /** The anchor on the glossary page: `model-co-production`, `level-none`… */
-  readonly id: string;
+  readonly id: EntryId;
   readonly term: string;
   /** Other words for the same thing, as the app says them elsewhere. */
   readonly also?: string;
@@ -94,7 +110,7 @@ export const GLOSSARY: readonly GlossarySection[] = [
     id: 'models',
     title: 'The five models',
     intro: 'The models of good practice a case is read against. A case can fit several, or none.',
-    entries: MODELS.map((m) => ({
+    entries: MODELS.map((m): Entry => ({
       id: `model-${m}`,
       term: modelName(m),
       meaning: MODEL_MEANINGS[m],
@@ -104,7 +120,7 @@ export const GLOSSARY: readonly GlossarySection[] = [
     id: 'fits',
     title: 'How well a model fits',
     intro: 'Each model gets one of these, with its reasons.',
-    entries: FITS.map((f) => ({
+    entries: FITS.map((f): Entry => ({
       id: `fit-${f}`,
       term: capitalise(fitWords(f)),
       meaning: FIT_MEANINGS[f],
@@ -115,7 +131,7 @@ export const GLOSSARY: readonly GlossarySection[] = [
     title: 'How far a party took part',
     intro: 'In the who-did-what grid, each party gets one of these levels at each stage.',
     entries: [
-      ...LEVELS.map((l) => ({
+      ...LEVELS.map((l): Entry => ({
         id: `level-${l}`,
         term: levelState(l),
         also: capitalise(LEVEL_WORDS[l]),
@@ -140,7 +156,7 @@ export const GLOSSARY: readonly GlossarySection[] = [
     id: 'stages',
     title: 'The stages of an initiative',
     intro: 'The columns of the who-did-what grid, in the order they usually happen.',
-    entries: STAGES.map((s) => ({
+    entries: STAGES.map((s): Entry => ({
       id: `stage-${s}`,
       term: stageHeading(s),
       meaning: STAGE_MEANINGS[s],
@@ -150,7 +166,7 @@ export const GLOSSARY: readonly GlossarySection[] = [
     id: 'certainty',
     title: 'How sure a claim is',
     intro: 'Each claim about who did what says where it comes from and how sure it is.',
-    entries: CERTAINTIES.map((c) => ({
+    entries: CERTAINTIES.map((c): Entry => ({
       id: `certainty-${c}`,
       term: capitalise(CERTAINTY_WORDS[c]),
       meaning: CERTAINTY_MEANINGS[c],
@@ -208,3 +224,12 @@ export const GLOSSARY: readonly GlossarySection[] = [
     ],
   },
 ];
+
+const ENTRIES = new Map(GLOSSARY.flatMap((section) => section.entries).map((e) => [e.id, e]));
+
+/** The glossary entry with this anchor; every `EntryId` has one (the glossary test checks). */
+export function glossaryEntry(id: EntryId): Entry {
+  const entry = ENTRIES.get(id);
+  if (!entry) throw new Error(`No glossary entry “${id}”`);
+  return entry;
+}

@@ -1,10 +1,11 @@
 /** The reading of a case: the sentence, the label check, the five models, and each part's grid. */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ComponentAnalysis, Reason } from '../../../src/core/analysis.types.js';
 import { api, type Analysis, type CaseView, type Problem } from '../api.js';
 import { CaseToolsNav, CaseToolsSections } from '../case-extras/case-tools.js';
 import { CompareEntry } from '../compare/compare-entry.js';
 import { GlossaryLink } from '../glossary/glossary-link.js';
+import { Term } from '../glossary/term.js';
 import { ChangeCaseEntry } from '../interview/entry-points.js';
 import { LIBRARY, paths } from '../paths.js';
 import { Link, useLocation } from '../router.js';
@@ -67,20 +68,27 @@ export function CasePage({ workspace, caseId }: { workspace: string; caseId: str
       </Page>
     );
   }
+  return <LoadedCase workspace={workspace} view={loaded.view} analysis={loaded.analysis} />;
+}
+
+function LoadedCase({ workspace, view, analysis }: Loaded & { workspace: string }) {
+  // The same elements on every render (a part switched, another address), so React skips them.
+  const top = useMemo(
+    () => (
+      <>
+        <ChangeCaseEntry workspace={workspace} caseId={view.id} />
+        <CaseToolsNav workspace={workspace} view={view} />
+        <CompareEntry workspace={workspace} caseId={view.id} />
+      </>
+    ),
+    [workspace, view],
+  );
+  const bottom = useMemo(
+    () => <CaseToolsSections workspace={workspace} view={view} />,
+    [workspace, view],
+  );
   return (
-    <Reading
-      workspace={workspace}
-      view={loaded.view}
-      analysis={loaded.analysis}
-      top={
-        <>
-          <ChangeCaseEntry workspace={workspace} caseId={loaded.view.id} />
-          <CaseToolsNav workspace={workspace} view={loaded.view} />
-          <CompareEntry workspace={workspace} caseId={loaded.view.id} />
-        </>
-      }
-      bottom={<CaseToolsSections workspace={workspace} view={loaded.view} />}
-    />
+    <Reading workspace={workspace} view={view} analysis={analysis} top={top} bottom={bottom} />
   );
 }
 
@@ -135,8 +143,8 @@ export function Reading({
   }, [highlight]);
 
   const showCells = useCallback(
-    (reasonId: string, reason: Reason) => {
-      const citation = cite(document, partIndex, reason.refs);
+    (reasonId: string, reason: Reason, componentIndex: number | undefined) => {
+      const citation = cite(document, componentIndex, reason.refs);
       setHighlight({
         cells: citation.cells,
         parties: citation.parties,
@@ -146,26 +154,25 @@ export function Reading({
       const n = citation.cells.length + citation.parties.length;
       announce(`${n === 1 ? 'One place' : `${n} places`} in the grid marked “Cited”.`);
     },
-    [document, partIndex],
+    [document],
   );
 
-  const partHref = (index: number) => {
-    const next = new URLSearchParams(query);
-    const id = document.components[index]?.id;
-    if (index === 0 || !id) next.delete('part');
-    else next.set('part', id);
-    return `${caseHref ?? paths.case(workspace, view.id)}${next.size > 0 ? `?${next.toString()}` : ''}#part`;
-  };
-
-  const actions: ReasonActions = {
-    showCells,
-    partHref,
-    renderLink: (href, text) => (
-      <Link key={href} href={href}>
-        {text}
-      </Link>
-    ),
-  };
+  // The same across parts and highlights, so that the cards and lists that use them are not redrawn.
+  const base = caseHref ?? paths.case(workspace, view.id);
+  const otherQuery = withoutPart(query);
+  const partHref = useCallback(
+    (index: number) => {
+      const next = new URLSearchParams(otherQuery);
+      const id = document.components[index]?.id;
+      if (index > 0 && id) next.set('part', id);
+      return `${base}${next.size > 0 ? `?${next.toString()}` : ''}#part`;
+    },
+    [base, otherQuery, document],
+  );
+  const actions = useMemo<ReasonActions>(
+    () => ({ showCells, partHref, renderLink }),
+    [showCells, partHref],
+  );
 
   const component = document.components[partIndex];
   const part = analysis.components[partIndex];
@@ -208,8 +215,10 @@ export function Reading({
           </p>
         ) : (
           <p>
-            Each reason names the rule it applies. Where it rests on who did what, its button marks
-            those cells in the grid below.
+            Each reason names the rule it applies.{' '}
+            <span className="screen-only">
+              Where it rests on who did what, its button marks those cells in the grid below.
+            </span>
           </p>
         )}
         <ModelCards
@@ -294,15 +303,29 @@ export function Reading({
       <Sources document={document} />
       {bottom}
       <p className="rulebook">
-        Read with rulebook {analysis.rulebook}, revision {view.revision} of this case. The rules are
-        listed at <a href="/api/rulebook">/api/rulebook</a>.{' '}
-        <GlossaryLink anchor="rulebook">What the words in this reading mean</GlossaryLink>.
+        Read with <Term id="rulebook">rulebook</Term> {analysis.rulebook}, revision {view.revision}{' '}
+        of this case. The rules are listed at <a href="/api/rulebook">/api/rulebook</a>.{' '}
+        <span className="screen-only">
+          <GlossaryLink anchor="rulebook">What the words in this reading mean</GlossaryLink>.
+        </span>
       </p>
     </Page>
   );
 }
 
-function SummarySentence({ text }: { text: string }) {
+const renderLink = (href: string, text: string) => (
+  <Link key={href} href={href}>
+    {text}
+  </Link>
+);
+
+function withoutPart(query: URLSearchParams): string {
+  const rest = new URLSearchParams(query);
+  rest.delete('part');
+  return rest.toString();
+}
+
+const SummarySentence = memo(function SummarySentence({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -322,14 +345,15 @@ function SummarySentence({ text }: { text: string }) {
       </button>
     </section>
   );
-}
+});
 
-function LabelCheck({ analysis }: { analysis: Analysis }) {
+const LabelCheck = memo(function LabelCheck({ analysis }: { analysis: Analysis }) {
   if (analysis.overall.labelCheck.length === 0) return null;
   return (
     <section className="label-check" aria-labelledby="label-check-heading">
       <h2 id="label-check-heading">
-        <WarningShape /> What it calls itself, and what the record supports
+        <WarningShape />{' '}
+        <Term id="label-check">What it calls itself, and what the record supports</Term>
       </h2>
       <ul>
         {analysis.overall.labelCheck.map((check) => (
@@ -346,9 +370,13 @@ function LabelCheck({ analysis }: { analysis: Analysis }) {
       </ul>
     </section>
   );
-}
+});
 
-function PartFacts({ component }: { component: CaseView['document']['components'][number] }) {
+const PartFacts = memo(function PartFacts({
+  component,
+}: {
+  component: CaseView['document']['components'][number];
+}) {
   const facts: string[] = [];
   if (component.serviceDomain && component.serviceDomain !== 'unknown')
     facts.push(`Field: ${domainWords(component.serviceDomain)}`);
@@ -362,7 +390,7 @@ function PartFacts({ component }: { component: CaseView['document']['components'
       <p className="meta">{facts.join(' · ')}</p>
     </>
   );
-}
+});
 
 function HighlightBar({
   highlight,
@@ -393,7 +421,7 @@ const UNCERTAINTY_KIND = {
   disagreement: 'Disputed',
 } as const;
 
-function PartReadings({
+const PartReadings = memo(function PartReadings({
   part,
   component,
   headingLevel,
@@ -411,7 +439,9 @@ function PartReadings({
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <>
-      <H>Relationships evened out</H>
+      <H>
+        <Term id="evens-out">Relationships evened out</Term>
+      </H>
       {part.relationshipsEqualised.length === 0 ? (
         <p>The record shows no relationship that this evens out.</p>
       ) : (
@@ -427,7 +457,9 @@ function PartReadings({
         </ul>
       )}
 
-      <H>Humane features</H>
+      <H>
+        <Term id="humane">Humane features</Term>
+      </H>
       {(component.humanising ?? []).length === 0 ? (
         <p>None are recorded.</p>
       ) : (
@@ -444,7 +476,9 @@ function PartReadings({
         </p>
       ) : null}
 
-      <H>What would change this reading</H>
+      <H>
+        <Term id="what-would-change" />
+      </H>
       {part.uncertainties.length === 0 ? (
         <p>Nothing unknown or doubtful in the record would change a fit.</p>
       ) : (
@@ -469,7 +503,11 @@ function PartReadings({
                       className="link-button"
                       id={id}
                       onClick={() =>
-                        actions.showCells(id, { rule: u.kind, text: u.about, refs: u.refs })
+                        actions.showCells(
+                          id,
+                          { rule: u.kind, text: u.about, refs: u.refs },
+                          partIndex,
+                        )
                       }
                     >
                       Show{' '}
@@ -487,9 +525,9 @@ function PartReadings({
       )}
     </>
   );
-}
+});
 
-function Sources({ document }: { document: CaseView['document'] }) {
+const Sources = memo(function Sources({ document }: { document: CaseView['document'] }) {
   const sources = document.sources ?? [];
   return (
     <section aria-labelledby="sources-heading">
@@ -516,4 +554,4 @@ function Sources({ document }: { document: CaseView['document'] }) {
       )}
     </section>
   );
-}
+});

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type CasePage, type Problem, type Workspace } from '../api.js';
 import { WorkspaceLinks } from '../case-extras/workspace-links.js';
+import { FitWordsKey } from '../glossary/fit-words-key.js';
 import { ImportCases } from '../import/import-cases.js';
 import { RecordEntry } from '../interview/entry-points.js';
 import { LIBRARY, paths } from '../paths.js';
@@ -329,13 +330,16 @@ export function LibraryPage({ workspace }: { workspace: string }) {
                     : 'There are no cases here yet.'}
                 </p>
               ) : (
-                <ul className="case-list">
-                  {page.items.map((item) => (
-                    <li key={`${item.workspace}/${item.id}`}>
-                      <CaseCard item={item} />
-                    </li>
-                  ))}
-                </ul>
+                <>
+                  <FitWordsKey />
+                  <ul className="case-list">
+                    {page.items.map((item) => (
+                      <li key={`${item.workspace}/${item.id}`}>
+                        <CaseCard item={item} />
+                      </li>
+                    ))}
+                  </ul>
+                </>
               )}
               {pages > 1 ? (
                 <nav aria-label="Pages of cases" className="pager">

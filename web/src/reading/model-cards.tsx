@@ -1,21 +1,23 @@
 /** The five models as cards: each fit with its reasons, and what each reason rests on. */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ModelReadings, Reason } from '../../../src/core/analysis.types.js';
 import type { CaseFile } from '../../../src/core/case.schema.js';
 import { GlossaryLink } from '../glossary/glossary-link.js';
+import { Term } from '../glossary/term.js';
 import { FitBadge } from '../ui/fit-badge.js';
 import { MODELS, modelName } from '../words.js';
 import { cite } from './grid.js';
 
 export interface ReasonActions {
-  /** Highlights a reason's cells in the grid of its part. */
-  showCells(reasonId: string, reason: Reason): void;
+  /** Highlights a reason's cells in the grid of its part (`componentIndex`; none for the whole initiative). */
+  showCells(reasonId: string, reason: Reason, componentIndex: number | undefined): void;
   /** Opens a part of the initiative (for the whole initiative's reasons). */
   partHref(componentIndex: number): string;
   renderLink(href: string, text: string): ReactNode;
 }
 
-export function ModelCards({
+/** Drawn again only when its reading changes: not for a highlight, nor for another part's grid. */
+export const ModelCards = memo(function ModelCards({
   document,
   models,
   componentIndex,
@@ -41,9 +43,11 @@ export function ModelCards({
         return (
           <li key={model}>
             <article className={`model-card model-${reading.fit}`} aria-labelledby={headingId}>
-              <Heading id={headingId}>{modelName(model)}</Heading>
+              <Heading id={headingId}>
+                <Term id={`model-${model}`}>{modelName(model)}</Term>
+              </Heading>
               <p className="fit-line">
-                <FitBadge fit={reading.fit} long />
+                <FitBadge fit={reading.fit} long explain />
               </p>
               <p className="term-link">
                 <GlossaryLink anchor={`model-${model}`}>
@@ -78,7 +82,7 @@ export function ModelCards({
                             type="button"
                             className="link-button"
                             id={reasonId}
-                            onClick={() => actions.showCells(reasonId, reason)}
+                            onClick={() => actions.showCells(reasonId, reason, componentIndex)}
                           >
                             Show {cellCount(citation.cells.length, citation.parties.length)} in the
                             grid
@@ -102,7 +106,7 @@ export function ModelCards({
       })}
     </ul>
   );
-}
+});
 
 export function cellCount(cells: number, parties: number): string {
   const words: string[] = [];

@@ -1,8 +1,10 @@
 /** The who-did-what grid: parties × stages, each cell a level in words and shape, or "not recorded". */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { CaseFile, Component } from '../../../src/core/case.schema.js';
 import { GlossaryLink } from '../glossary/glossary-link.js';
+import { Term } from '../glossary/term.js';
 import {
+  CERTAINTIES,
   CERTAINTY_WORDS,
   LEVELS,
   STAGES,
@@ -12,7 +14,14 @@ import {
   stageHeading,
 } from '../words.js';
 import { LevelShape, PointerShape, WarningShape } from '../ui/shapes.js';
-import { buildGrid, partyName, partyRowId, type Claim, type GridCell } from './grid.js';
+import {
+  buildGrid,
+  partyName,
+  partyRowId,
+  type Claim,
+  type GridCell,
+  type GridRow,
+} from './grid.js';
 import type { Highlight } from './highlight.js';
 
 export function WhoDidWhatGrid({
@@ -31,8 +40,8 @@ export function WhoDidWhatGrid({
     [document, component, componentIndex],
   );
   const captionId = `grid-caption-${componentIndex}`;
-  const cited = new Set(highlight?.cells ?? []);
-  const citedParties = new Set(highlight?.parties ?? []);
+  const cited = useMemo(() => new Set(highlight?.cells ?? []), [highlight]);
+  const citedParties = useMemo(() => new Set(highlight?.parties ?? []), [highlight]);
   return (
     <>
       <div className="grid-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -40,36 +49,19 @@ export function WhoDidWhatGrid({
           <caption id={captionId}>
             Who did what in “{component.title}”: a row for each party, a column for each stage.
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Party</th>
-              {STAGES.map((stage) => (
-                <th scope="col" key={stage}>
-                  {stageHeading(stage)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <GridHead />
           <tbody>
             {rows.map((row) => (
-              <tr key={row.party.id} id={partyRowId(componentIndex, row.partyIndex)}>
-                <th
-                  scope="row"
-                  className={citedParties.has(row.partyIndex) ? 'is-cited' : undefined}
-                  tabIndex={citedParties.has(row.partyIndex) ? -1 : undefined}
-                >
-                  {citedParties.has(row.partyIndex) ? <CitedTag /> : null}
-                  <span className="party-name">{partyName(row.party)}</span>
-                  <span className="party-kind">
-                    {capitalise(partyKindWords(row.party.kind))}
-                    {row.party.livedExperience ? ', with lived experience' : ''}
-                    {row.party.userLed ? ', run by and for service users' : ''}
-                  </span>
-                </th>
-                {row.cells.map((cell) => (
-                  <Cell key={cell.stage} cell={cell} cited={cited.has(cell.id)} />
-                ))}
-              </tr>
+              <Row
+                key={row.party.id}
+                row={row}
+                componentIndex={componentIndex}
+                partyCited={citedParties.has(row.partyIndex)}
+                citedStages={row.cells
+                  .filter((cell) => cited.has(cell.id))
+                  .map((cell) => cell.stage)
+                  .join(' ')}
+              />
             ))}
           </tbody>
         </table>
@@ -78,6 +70,62 @@ export function WhoDidWhatGrid({
     </>
   );
 }
+
+const GridHead = memo(function GridHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">
+          <Term id="party" />
+          <span className="print-only">Party</span>
+        </th>
+        {STAGES.map((stage) => (
+          <th scope="col" key={stage}>
+            <Term id={`stage-${stage}`}>{stageHeading(stage)}</Term>
+            {/* Paper gets the words alone: Chromium repeats no table header that holds a button. */}
+            <span className="print-only">{stageHeading(stage)}</span>
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+});
+
+// A highlight redraws only the cells it marks or unmarks; the other rows and cells are skipped.
+const Row = memo(function Row({
+  row,
+  componentIndex,
+  partyCited,
+  citedStages,
+}: {
+  row: GridRow;
+  componentIndex: number;
+  partyCited: boolean;
+  /** The stages of this row's cited cells, as one string, so an unchanged row compares equal. */
+  citedStages: string;
+}) {
+  const cited = new Set(citedStages.split(' '));
+  return (
+    <tr id={partyRowId(componentIndex, row.partyIndex)}>
+      <th
+        scope="row"
+        className={partyCited ? 'is-cited' : undefined}
+        tabIndex={partyCited ? -1 : undefined}
+      >
+        {partyCited ? <CitedTag /> : null}
+        <span className="party-name">{partyName(row.party)}</span>
+        <span className="party-kind">
+          {capitalise(partyKindWords(row.party.kind))}
+          {row.party.livedExperience ? ', with lived experience' : ''}
+          {row.party.userLed ? ', run by and for service users' : ''}
+        </span>
+      </th>
+      {row.cells.map((cell) => (
+        <Cell key={cell.stage} cell={cell} cited={cited.has(cell.stage)} />
+      ))}
+    </tr>
+  );
+});
 
 function CitedTag() {
   return (
@@ -88,7 +136,8 @@ function CitedTag() {
   );
 }
 
-function Cell({ cell, cited }: { cell: GridCell; cited: boolean }) {
+// Lean markup (a grid of 30 parties has 270 cells): no wrapper a cell can do without.
+const Cell = memo(function Cell({ cell, cited }: { cell: GridCell; cited: boolean }) {
   const classes = [`cell-${cell.state.kind}`, cited ? 'is-cited' : ''].filter(Boolean).join(' ');
   return (
     <td id={cell.id} className={classes} tabIndex={cited ? -1 : undefined}>
@@ -96,21 +145,25 @@ function Cell({ cell, cited }: { cell: GridCell; cited: boolean }) {
       {cell.state.kind === 'unknown' ? (
         <span className="level">
           <LevelShape level="unknown" />
-          <span>Not recorded</span>
+          Not recorded
         </span>
       ) : cell.state.kind === 'agreed' ? (
         <>
           <span className="level">
             <LevelShape level={cell.state.level} />
-            <span>{levelState(cell.state.level)}</span>
+            {levelState(cell.state.level)}
           </span>
-          <ul className="accounts">
-            {cell.claims.map((claim) => (
-              <li key={claim.index}>
-                <ClaimSource claim={claim} />
-              </li>
-            ))}
-          </ul>
+          {cell.claims.length === 1 && cell.claims[0] ? (
+            <ClaimSource claim={cell.claims[0]} />
+          ) : (
+            <ul className="accounts">
+              {cell.claims.map((claim) => (
+                <li key={claim.index}>
+                  <ClaimSource claim={claim} />
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       ) : (
         <>
@@ -123,7 +176,7 @@ function Cell({ cell, cited }: { cell: GridCell; cited: boolean }) {
               <li key={claim.index}>
                 <span className="level">
                   <LevelShape level={claim.role.level} />
-                  <span>{levelState(claim.role.level)}</span>
+                  {levelState(claim.role.level)}
                 </span>
                 <ClaimSource claim={claim} />
               </li>
@@ -133,7 +186,7 @@ function Cell({ cell, cited }: { cell: GridCell; cited: boolean }) {
       )}
     </td>
   );
-}
+});
 
 function ClaimSource({ claim }: { claim: Claim }) {
   const certainty = CERTAINTY_WORDS[claim.role.certainty ?? 'reported'];
@@ -154,7 +207,9 @@ function ClaimSource({ claim }: { claim: Claim }) {
   );
 }
 
-function Legend() {
+/** The key: each level, "not recorded", "disputed" and the certainty words, each explained on
+ * hover and focus. The cells repeat these words, so the cells themselves need no tab stop. */
+const Legend = memo(function Legend() {
   return (
     <div className="legend">
       <p className="legend-title">Key</p>
@@ -162,21 +217,35 @@ function Legend() {
         {LEVELS.map((level) => (
           <li key={level}>
             <LevelShape level={level} />
-            {levelState(level)}
+            <Term id={`level-${level}`}>{levelState(level)}</Term>
           </li>
         ))}
         <li>
           <LevelShape level="unknown" />
-          Not recorded: nobody has said (not the same as “no part”)
+          <span>
+            <Term id="not-recorded" />: nobody has said (not the same as “no part”)
+          </span>
         </li>
         <li>
           <WarningShape />
-          Disputed: sources disagree; each account is shown
+          <span>
+            <Term id="disputed" />: sources disagree; each account is shown
+          </span>
         </li>
       </ul>
+      <p className="legend-certainty">
+        How sure each account is:{' '}
+        {CERTAINTIES.map((c, i) => (
+          <span key={c}>
+            {i > 0 ? ', ' : null}
+            <Term id={`certainty-${c}`}>{CERTAINTY_WORDS[c]}</Term>
+          </span>
+        ))}
+        .
+      </p>
       <p>
         <GlossaryLink anchor="levels">What the levels, stages and certainty mean</GlossaryLink>
       </p>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 /** A model's fit as a badge: shape, model and fit in words; the colour only repeats what they say. */
+import { Term } from '../glossary/term.js';
 import { FIT_SHORT, fitWords, modelName, type Fit, type ModelId } from '../words.js';
 import { FitShape } from './shapes.js';
 
@@ -6,12 +7,16 @@ export function FitBadge({
   model,
   fit,
   long = false,
+  explain = false,
 }: {
   model?: ModelId;
   fit: Fit;
   long?: boolean;
+  /** Gives the fit words their meaning on hover and focus (where a few badges stand, not a list of cases). */
+  explain?: boolean;
 }) {
-  const words = long ? fitWords(fit) : FIT_SHORT[fit];
+  const short = long ? fitWords(fit) : FIT_SHORT[fit];
+  const words = explain ? <Term id={`fit-${fit}`}>{short}</Term> : short;
   return (
     <span className={`fit-badge fit-${fit}`}>
       <FitShape fit={fit} />

@@ -1,0 +1,86 @@
+// The reading of a big case (bench/big-case.ts: 30 parties, 8 parts, claims, disputes and unknowns)
+// renders completely: every party's row, every stage's column, every part selectable, each cell in
+// the state its claims give it, with no WCAG A/AA violation. How fast is `npm run bench:web`'s job.
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAGES } from '../../src/core/vocabulary.js';
+import { BIG_CASE_ID, BIG_COMPONENTS, BIG_PARTIES, bigCase } from '../../bench/big-case.js';
+import { caseYaml } from '../../bench/corpus.js';
+import { buildGrid } from '../../web/src/reading/grid.js';
+import { stageHeading } from '../../web/src/words.js';
+import { axeViolations, launchBrowser, screenshot, startServer, type Server } from './harness.js';
+
+const big = bigCase();
+
+/** How many cells of a part are unknown, agreed and disputed, from its claims. */
+function expectedStates(part: number): Record<'unknown' | 'agreed' | 'disputed', number> {
+  const component = big.components[part];
+  if (!component) throw new Error(`no part ${part}`);
+  const counts = { unknown: 0, agreed: 0, disputed: 0 };
+  for (const row of buildGrid(big, component, part))
+    for (const cell of row.cells) counts[cell.state.kind] += 1;
+  return counts;
+}
+
+const countOf = (page: Page, selector: string): Promise<number> => page.locator(selector).count();
+
+describe('the reading of a case with 30 parties and 8 parts', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+
+  // Loading the big case into the library takes a while on a busy machine.
+  beforeAll(async () => {
+    const cases = mkdtempSync(join(tmpdir(), 'coprism-browser-big-'));
+    for (const file of readdirSync('cases')) copyFileSync(join('cases', file), join(cases, file));
+    writeFileSync(join(cases, `${BIG_CASE_ID}.yaml`), caseYaml(big));
+    [server, browser] = await Promise.all([startServer({ cases }), launchBrowser()]);
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows every party, every stage and every part, each cell as its claims say, with no violation', async () => {
+    expect(big.parties).toHaveLength(BIG_PARTIES);
+    expect(big.components).toHaveLength(BIG_COMPONENTS);
+    await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
+    await page.locator('.grid tbody tr').first().waitFor();
+
+    expect(await page.locator('.grid thead th').allInnerTexts()).toEqual([
+      'Party',
+      ...STAGES.map((s) => stageHeading(s)),
+    ]);
+    const parts = page.locator('.parts-nav li a');
+    expect(await parts.count()).toBe(BIG_COMPONENTS);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'big-case');
+
+    for (let part = 0; part < BIG_COMPONENTS; part++) {
+      await parts.nth(part).click();
+      await page.locator('#part', { hasText: `Part ${part + 1} of ${BIG_COMPONENTS}:` }).waitFor();
+      expect(await countOf(page, '.grid tbody tr')).toBe(BIG_PARTIES);
+      expect(await page.locator('.grid tbody th .party-name').allInnerTexts()).toEqual(
+        big.parties.map((p) => p.label),
+      );
+      // Every cell of every row is there, in the state its claims give it.
+      expect(await countOf(page, '.grid tbody td')).toBe(BIG_PARTIES * STAGES.length);
+      const states = expectedStates(part);
+      expect(
+        states.unknown * states.agreed * states.disputed,
+        'the case has all three',
+      ).toBeGreaterThan(0);
+      expect(await countOf(page, '.grid td.cell-unknown')).toBe(states.unknown);
+      expect(await countOf(page, '.grid td.cell-agreed')).toBe(states.agreed);
+      expect(await countOf(page, '.grid td.cell-disputed')).toBe(states.disputed);
+      expect(await countOf(page, '.grid td.cell-disputed .disputed-tag')).toBe(states.disputed);
+      expect(await countOf(page, 'section.part .model-card')).toBe(5);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
