@@ -22,6 +22,7 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
   let h: Harness;
   let ws: string;
   let outsiderWs: string;
+  let invitation: string;
   const clients = {} as Record<Caller, Client>;
 
   beforeAll(async () => {
@@ -36,6 +37,9 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     clients.outsider = await addMember(h.app, owner, otherSpace, 'owner', 'out@example.org');
     outsiderWs = otherSpace;
     clients.anonymous = new Client(h.app);
+    // An invitation waiting to be used, which no caller below may list or withdraw.
+    invitation = (await owner.post(`/api/workspaces/${ws}/invitations`, { role: 'viewer' })).json()
+      .id as string;
     expect(
       (await owner.post(`/api/workspaces/${ws}/cases`, { text: caseText('sleepwell') })).statusCode,
     ).toBe(201);
@@ -95,6 +99,8 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
       body: { role: 'viewer' },
       right: 'manage',
     },
+    { method: 'GET', path: `/api/workspaces/${ws}/invitations`, right: 'manage' },
+    { method: 'DELETE', path: `/api/workspaces/${ws}/invitations/${invitation}`, right: 'manage' },
   ];
   const allowed: Record<Caller, ReadonlyArray<Route['right']>> = {
     anonymous: [],
@@ -151,8 +157,14 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
         (await clients[who].delete('/api/workspaces/library/cases/sleepwell')).statusCode,
       ).toBe(403);
     }
+    expect((await clients.owner.get('/api/workspaces/library/invitations')).statusCode).toBe(403);
     const spaces = (await clients.anonymous.get('/api/workspaces')).json().workspaces;
     expect(spaces.map((w: { id: string }) => w.id)).toEqual(['library']);
+  });
+
+  it('leaves the invitation waiting after everyone else tried to withdraw it, and lets its owner see it', async () => {
+    const pending = (await clients.owner.get(`/api/workspaces/${ws}/invitations`)).json();
+    expect(pending.invitations.map((i: { id: string }) => i.id)).toContain(invitation);
   });
 
   it('lets an owner manage members, and nobody else', async () => {

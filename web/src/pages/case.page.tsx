@@ -24,6 +24,7 @@ import {
   modelName,
   partyKindWords,
   periodWords,
+  sourceName,
   type PartyKind,
 } from '../words.js';
 import { NotFoundPage } from './not-found.page.js';
@@ -500,7 +501,7 @@ function Sources({ document }: { document: CaseView['document'] }) {
         <ul className="sources">
           {sources.map((s) => (
             <li key={s.id} id={`source-${s.id}`} tabIndex={-1}>
-              <span className="source-id">{s.id}</span> {s.citation}{' '}
+              <span className="source-id">{sourceName(s)}</span> {s.citation}{' '}
               <span className="source-kind">({SOURCE_KIND_WORDS[s.kind]})</span>
               {s.url ? (
                 <>
