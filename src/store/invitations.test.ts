@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../../test/databases.js';
 import { openDatabase } from './database.js';
 import { migrateUpTo } from './migrations.js';
-import { openStore, type Store } from './index.js';
+import { BACKUP_FORMAT, openStore, restore, type BackupLine, type Store } from './index.js';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const LATER = '2026-01-20T00:00:00.000Z';
@@ -124,6 +124,35 @@ describe.each(DIALECTS)('invitations in the store on %s', (dialect) => {
     expect(await store.workspaces.withdrawInvitation('w', pending[0]?.id ?? '', T0)).toBe(
       'withdrawn',
     );
+    await store.close();
+  });
+
+  it('gives each invitation of a backup made before invitations had ids an id when it is restored', async () => {
+    const store = await openStore(await freshDatabase(dialect));
+    const old = { token_hash: 'h', workspace_id: 'w', role: 'viewer', created_by: 'u1' };
+    async function* lines(): AsyncGenerator<BackupLine> {
+      yield { format: BACKUP_FORMAT, createdAt: T0, from: 'sqlite' };
+      yield { table: 'workspaces', rows: [{ id: 'w', name: 'W', kind: 'team', created_at: T0 }] };
+      yield {
+        table: 'invitations',
+        rows: [
+          { ...old, created_at: T0, expires_at: LATER, accepted_by: null, accepted_at: null },
+          {
+            ...old,
+            token_hash: 'h2',
+            created_at: T0,
+            expires_at: LATER,
+            accepted_by: null,
+            accepted_at: null,
+          },
+        ],
+      };
+      yield { end: true, counts: { workspaces: 1, invitations: 2 } };
+    }
+    await restore(store, lines());
+    const pending = await store.workspaces.pendingInvitations('w', T0);
+    expect(pending).toHaveLength(2);
+    expect(new Set(pending.map((p) => p.id)).size).toBe(2);
     await store.close();
   });
 });
