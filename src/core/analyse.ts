@@ -22,6 +22,7 @@ import {
 } from './truth.js';
 import { caseParties, componentFacts, type ComponentFacts } from './facts.js';
 import { RULEBOOK } from './rulebook.js';
+import { sourceNamer } from './source-names.js';
 import type { EqualisingRule, NoteRule, Rulebook, VerdictRule } from './rule.types.js';
 import { componentSummary, overallSummary } from './summary.js';
 import { findUncertainties } from './uncertainties.js';
@@ -245,12 +246,13 @@ function equalised(tables: FactTables, rules: CompiledRules): EqualisedRelations
     entry.reasons.push(r);
     byPair.set(key, entry);
   };
+  const nameOf = sourceNamer(facts.doc);
   (facts.component.relationships ?? []).forEach((rel, i) => {
     if (rel.effect !== 'equalises') return;
     const note = rel.note === undefined ? '' : ` (${rel.note})`;
     add(rel.between[0], rel.between[1], {
       rule: 'eq.recorded',
-      text: `The record says it evens out this relationship${rel.source === undefined ? '' : `, on ${rel.source}`}${note}.`,
+      text: `The record says it evens out this relationship${rel.source === undefined ? '' : `, on ${nameOf(rel.source)}`}${note}.`,
       refs: [`relationships[${i}]`],
     });
   });

@@ -203,13 +203,13 @@ export class Evaluator {
       return { text: `${cap(STAGE_WORDS[stage])} — ${who}: no claim recorded`, refs: [] };
     const level = cell.chosen.level;
     const chosen = cell.chosen;
-    const attribution = [chosen.certainty, chosen.source].filter((x) => x !== undefined).join(', ');
+    const attribution = [chosen.certainty, chosen.by].filter((x) => x !== undefined).join(', ');
     let text = `${cap(STAGE_WORDS[stage])} — ${who}: ${LEVEL_STATES[level]} (${attribution})`;
     const refs = [`roles[${chosen.roleIndex}]`];
     if (cell.disagreement) {
       const others = cell.claims.filter((c) => c.level !== chosen.level);
       text += `; but ${others
-        .map((c) => `${c.source ?? 'another claim'} says ${c.level}`)
+        .map((c) => `${c.by ?? 'another claim'} says ${c.level}`)
         .sort()
         .join(', ')}: the sources disagree, and this reading follows the better-attested claim`;
       refs.push(...others.map((c) => `roles[${c.roleIndex}]`));

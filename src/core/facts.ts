@@ -12,6 +12,7 @@ import {
   type Level,
   type Stage,
 } from './vocabulary.js';
+import { sourceNamer } from './source-names.js';
 
 /** One role claim, with its place in the component. */
 export interface Claim {
@@ -19,6 +20,8 @@ export interface Claim {
   readonly level: Level;
   readonly certainty: Certainty;
   readonly source: string | undefined;
+  /** The source as a reader knows it (see source-names.ts), for words. */
+  readonly by: string | undefined;
 }
 
 /** What is recorded for one party at one stage. */
@@ -111,6 +114,7 @@ export function componentFacts(
   const component = doc.components[componentIndex];
   if (component === undefined) throw new Error(`no component ${componentIndex}`);
   const grouped = new Map<number, Claim[]>();
+  const nameOf = sourceNamer(doc);
   component.roles.forEach((role: Role, roleIndex) => {
     const party = parties.index.get(role.party);
     if (party === undefined) return;
@@ -120,6 +124,7 @@ export function componentFacts(
       level: role.level,
       certainty: role.certainty ?? 'reported',
       source: role.source,
+      by: role.source === undefined ? undefined : nameOf(role.source),
     };
     const list = grouped.get(key);
     if (list === undefined) grouped.set(key, [claim]);

@@ -6,6 +6,7 @@
 import type { Analysis } from './analysis.types.js';
 import type { CaseFile, Party } from './case.schema.js';
 import { TLAP, placeParty, positionLabel } from './ladders.js';
+import { sourceNamer } from './source-names.js';
 import {
   isPatientOrPublic,
   participationGrid,
@@ -113,10 +114,11 @@ export function gripp2Draft(doc: CaseFile, analysis: Analysis): Gripp2Draft {
       ),
   );
 
+  const nameOf = sourceNamer(doc);
   const attempts = doc.components.flatMap((c) =>
     (c.attempts ?? []).map(
       (a) =>
-        `${several ? `${c.title}: ` : ''}${capital(MODEL_NAMES[a.model])}${a.with === undefined ? '' : ` with ${PARTY_KIND_WORDS[a.with]}`} was attempted and ${a.outcome === 'achieved' ? 'achieved' : a.outcome === 'failed' ? 'not achieved' : 'is still under way'}${a.source === undefined ? '' : ` (${a.source})`}.`,
+        `${several ? `${c.title}: ` : ''}${capital(MODEL_NAMES[a.model])}${a.with === undefined ? '' : ` with ${PARTY_KIND_WORDS[a.with]}`} was attempted and ${a.outcome === 'achieved' ? 'achieved' : a.outcome === 'failed' ? 'not achieved' : 'is still under way'}${a.source === undefined ? '' : ` (${nameOf(a.source)})`}.`,
     ),
   );
   const labelChecks = analysis.overall.labelCheck.map((l) => l.text);
@@ -269,11 +271,10 @@ function cellWords(cell: GridCell): string {
     `${a.level}|${a.source ?? ''}` < `${b.level}|${b.source ?? ''}` ? -1 : 1,
   );
   const said = accounts.map(
-    (a) =>
-      `${LEVEL_STATES[a.level]} (${a.certainty}${a.source === undefined ? '' : `, ${a.source}`})`,
+    (a) => `${LEVEL_STATES[a.level]} (${a.certainty}${a.by === undefined ? '' : `, ${a.by}`})`,
   );
   return cell.state === 'known'
-    ? `${LEVEL_STATES[cell.level]} (${accounts.map((a) => `${a.certainty}${a.source === undefined ? '' : `, ${a.source}`}`).join('; ')})`
+    ? `${LEVEL_STATES[cell.level]} (${accounts.map((a) => `${a.certainty}${a.by === undefined ? '' : `, ${a.by}`}`).join('; ')})`
     : `the accounts disagree: ${said.join(' against ')}`;
 }
 

@@ -14,3 +14,4 @@ export * from './ladders.js';
 export * from './gripp2.js';
 export * from './corpus.js';
 export * from './grid-shape.js';
+export * from './source-names.js';

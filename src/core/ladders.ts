@@ -472,7 +472,7 @@ function atLeastEverywhere(
 function sourcesOf(cell: GridCell, level: Level): string[] {
   if (cell.state === 'unknown') return [];
   return [
-    ...new Set(cell.accounts.filter((a) => a.level === level).flatMap((a) => a.source ?? [])),
+    ...new Set(cell.accounts.filter((a) => a.level === level).flatMap((a) => a.by ?? [])),
   ].sort();
 }
 

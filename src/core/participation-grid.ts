@@ -3,6 +3,7 @@
  * kept. Unlike the analysis's facts, nothing is chosen here: a report shows all the accounts.
  */
 import type { CaseFile, Party } from './case.schema.js';
+import { sourceNamer } from './source-names.js';
 import {
   STAGES,
   levelRank,
@@ -17,6 +18,8 @@ export interface Account {
   readonly level: Level;
   readonly certainty: Certainty;
   readonly source: string | undefined;
+  /** The source as a reader knows it (see source-names.ts), for words. */
+  readonly by: string | undefined;
   readonly note: string | undefined;
   /** The claim's path in the component, such as `roles[3]`. */
   readonly ref: string;
@@ -66,12 +69,14 @@ export function participationGrid(doc: CaseFile, componentIndex: number): Partic
   const component = doc.components[componentIndex];
   if (component === undefined) throw new Error(`no component ${componentIndex}`);
   const accounts = new Map<string, Account[]>();
+  const nameOf = sourceNamer(doc);
   component.roles.forEach((role, i) => {
     const key = `${role.party}|${role.stage}`;
     const account: Account = {
       level: role.level,
       certainty: role.certainty ?? 'reported',
       source: role.source,
+      by: role.source === undefined ? undefined : nameOf(role.source),
       note: role.note,
       ref: `roles[${i}]`,
     };

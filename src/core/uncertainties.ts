@@ -350,7 +350,7 @@ function describe(
     kind = cell.disagreement ? 'disagreement' : 'suggested';
     about = cell.disagreement
       ? `The sources disagree about ${where}: ${accounts(cell.claims)}`
-      : `The claim about ${where} (${cell.chosen.level}) is only suggested${cell.chosen.source === undefined ? '' : `, by ${cell.chosen.source}`}`;
+      : `The claim about ${where} (${cell.chosen.level}) is only suggested${cell.chosen.by === undefined ? '' : `, by ${cell.chosen.by}`}`;
     refs = cell.claims.map((c) => `roles[${c.roleIndex}]`);
     order = `0:${pad(STAGES.indexOf(cell.stage))}:${party?.id ?? ''}`;
   }
@@ -385,7 +385,7 @@ const bands = (thresholds: number): readonly (readonly Level[])[] =>
 /** Who says what, in an order that does not depend on the order of the roles. */
 function accounts(claims: readonly Claim[]): string {
   return claims
-    .map((c) => `${c.source ?? 'one claim'} says ${c.level}`)
+    .map((c) => `${c.by ?? 'one claim'} says ${c.level}`)
     .sort()
     .join(', ');
 }

@@ -16,6 +16,7 @@ import {
   type GridCell,
   type ParticipationGrid,
   type Reason,
+  sourceName,
 } from '../core/index.js';
 import type { CaseReport } from './case-report.js';
 import { figureSvg, gridFigure, xml } from './grid-figure.js';
@@ -97,7 +98,7 @@ export function caseReportHtml(report: CaseReport): string {
     b.push('<ul>');
     for (const s of doc.sources ?? [])
       b.push(
-        `<li><code>${xml(s.id)}</code> (${SOURCE_KIND_WORDS[s.kind]}): ${xml(s.citation)}${s.url === undefined ? '' : ` <a href="${xml(s.url)}">${xml(s.url)}</a>`}</li>`,
+        `<li><code>${xml(sourceName(s))}</code> (${SOURCE_KIND_WORDS[s.kind]}): ${xml(s.citation)}${s.url === undefined ? '' : ` <a href="${xml(s.url)}">${xml(s.url)}</a>`}</li>`,
       );
     b.push('</ul>');
   }

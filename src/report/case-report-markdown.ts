@@ -10,6 +10,7 @@ import {
   type Gripp2Draft,
   type ParticipationGrid,
   type Reason,
+  sourceName,
 } from '../core/index.js';
 import { escape } from './analysis-markdown.js';
 import type { CaseReport } from './case-report.js';
@@ -68,7 +69,7 @@ export function caseReportMarkdown(report: CaseReport, link: FigureLink = dataUr
   if ((doc.sources ?? []).length === 0) out.push('- The record lists no sources.');
   for (const s of doc.sources ?? [])
     out.push(
-      `- \`${s.id}\` (${SOURCE_KIND_WORDS[s.kind]}): ${escape(s.citation)}${s.url === undefined ? '' : ` <${s.url}>`}`,
+      `- \`${sourceName(s)}\` (${SOURCE_KIND_WORDS[s.kind]}): ${escape(s.citation)}${s.url === undefined ? '' : ` <${s.url}>`}`,
     );
   out.push('');
   out.push('## How to read this report', '');

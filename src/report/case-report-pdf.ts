@@ -17,6 +17,7 @@ import {
   type ModelReadings,
   type ParticipationGrid,
   type Reason,
+  sourceName,
 } from '../core/index.js';
 import type { CaseReport } from './case-report.js';
 import { COMPACT, gridFigure, type Figure } from './grid-figure.js';
@@ -280,7 +281,7 @@ class Writer {
         ? ['The record lists no sources.']
         : sources.map(
             (s) =>
-              `${s.id} (${SOURCE_KIND_WORDS[s.kind]}): ${s.citation}${s.url === undefined ? '' : ` ${s.url}`}`,
+              `${sourceName(s)} (${SOURCE_KIND_WORDS[s.kind]}): ${s.citation}${s.url === undefined ? '' : ` ${s.url}`}`,
           ),
     );
     this.heading('H2', 'How to read this report', 15);

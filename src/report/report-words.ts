@@ -69,7 +69,7 @@ export const FIT_MARK: Record<Fit, string> = {
 
 /** An account as a reader checks it: level, how sure, source. */
 export function accountWords(a: Account): string {
-  return `${LEVEL_STATES[a.level]} (${a.certainty}${a.source === undefined ? '' : `, ${a.source}`})`;
+  return `${LEVEL_STATES[a.level]} (${a.certainty}${a.by === undefined ? '' : `, ${a.by}`})`;
 }
 
 /** A grid cell in full words for a data table: unknown and "no part" are never alike. */

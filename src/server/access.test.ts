@@ -33,6 +33,7 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
   let h: Harness;
   let ws: string;
   let outsiderWs: string;
+  let invitation: string;
   const clients = {} as Record<Caller, Client>;
 
   beforeAll(async () => {
@@ -47,6 +48,9 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     clients.outsider = await addMember(h.app, owner, otherSpace, 'owner', 'out@example.org');
     outsiderWs = otherSpace;
     clients.anonymous = new Client(h.app);
+    // An invitation waiting to be used, which no caller below may list or withdraw.
+    invitation = (await owner.post(`/api/workspaces/${ws}/invitations`, { role: 'viewer' })).json()
+      .id as string;
     expect(
       (await owner.post(`/api/workspaces/${ws}/cases`, { text: caseText('sleepwell') })).statusCode,
     ).toBe(201);
@@ -122,6 +126,8 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     },
     { method: 'POST', path: `/api/workspaces/${ws}/drafts`, body: {}, right: 'write' },
     { method: 'GET', path: `/api/workspaces/${ws}/drafts`, right: 'write' },
+    { method: 'GET', path: `/api/workspaces/${ws}/invitations`, right: 'manage' },
+    { method: 'DELETE', path: `/api/workspaces/${ws}/invitations/${invitation}`, right: 'manage' },
   ];
   // Routes whose rule is not a workspace role, each proved by its own test below or elsewhere.
   const elsewhere = [
@@ -130,6 +136,7 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
     'GET /api/workspaces/{workspace}/drafts/{draft}', // keeps a draft private to its author
     'PUT /api/workspaces/{workspace}/drafts/{draft}', // keeps a draft private to its author
     'DELETE /api/workspaces/{workspace}/drafts/{draft}', // keeps a draft private to its author
+    'PATCH /api/workspaces/{workspace}/drafts/{draft}', // keeps a draft private to its author
     'POST /api/workspaces/{workspace}/drafts/{draft}/publish', // keeps a draft private to its author
   ];
   const template = (route: Route): string =>
@@ -137,7 +144,8 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
       .replace(/\?.*$/, '')
       .replace(ws, '{workspace}')
       .replace(/\/(cases|bin)\/sleepwell/, '/$1/{case}')
-      .replace(/\/revisions\/\d+/, '/revisions/{revision}')}`;
+      .replace(/\/revisions\/\d+/, '/revisions/{revision}')
+      .replace(/\/invitations\/[^/]+$/, '/invitations/{invitation}')}`;
 
   it('leaves no workspace route of the API out of the matrix', async () => {
     const spec = (await clients.anonymous.get('/api/openapi.json')).json() as {
@@ -200,6 +208,7 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
       for (const [method, path, body] of [
         ['GET', draft, undefined],
         ['PUT', draft, { document }],
+        ['PATCH', draft, { step: 'p1-design' }],
         ['POST', `${draft}/publish`, {}],
         ['DELETE', draft, undefined],
       ] as const) {
@@ -244,8 +253,14 @@ describe.each(DIALECTS)('access on %s', (dialect) => {
         (await clients[who].delete('/api/workspaces/library/cases/sleepwell')).statusCode,
       ).toBe(403);
     }
+    expect((await clients.owner.get('/api/workspaces/library/invitations')).statusCode).toBe(403);
     const spaces = (await clients.anonymous.get('/api/workspaces')).json().workspaces;
     expect(spaces.map((w: { id: string }) => w.id)).toEqual(['library']);
+  });
+
+  it('leaves the invitation waiting after everyone else tried to withdraw it, and lets its owner see it', async () => {
+    const pending = (await clients.owner.get(`/api/workspaces/${ws}/invitations`)).json();
+    expect(pending.invitations.map((i: { id: string }) => i.id)).toContain(invitation);
   });
 
   it('lets an owner manage members, and nobody else', async () => {

@@ -1,5 +1,12 @@
 /** Accounts: the first owner, signing in and out, passwords, API tokens and invitations. */
-import type { Repositories, Role, Store, User, Workspace } from '../store/index.js';
+import type {
+  PendingInvitation,
+  Repositories,
+  Role,
+  Store,
+  User,
+  Workspace,
+} from '../store/index.js';
 import { isUniqueViolation, publicUser } from '../store/index.js';
 import { ANONYMOUS, type Caller } from './access.js';
 import { HttpProblem } from './problem.js';
@@ -28,6 +35,12 @@ let decoyHash: Promise<string> | undefined;
 const TAKEN = new HttpProblem(
   409,
   'There is already an account with this email address. Sign in instead.',
+);
+
+// The invitation was fine when checked, then used or withdrawn before this request could use it.
+const USED_MEANWHILE = new HttpProblem(
+  410,
+  'This invitation was used or withdrawn a moment ago. Ask for a new one.',
 );
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
@@ -187,17 +200,39 @@ export class AccountsService {
     workspaceId: string,
     role: Role,
     by: User,
-  ): Promise<{ token: string; expiresAt: string }> {
+  ): Promise<{ id: string; token: string; expiresAt: string }> {
     const token = newSecret('cpi');
+    const id = newId();
     const expiresAt = this.iso(INVITATION_DAYS * DAY);
     await this.store.workspaces.createInvitation(hashSecret(token), {
+      id,
       workspaceId,
       role,
       createdBy: by.id,
       now: this.iso(),
       expiresAt,
     });
-    return { token, expiresAt };
+    return { id, token, expiresAt };
+  }
+
+  /** A workspace's invitations still waiting to be used, without their links. */
+  pendingInvitations(workspaceId: string): Promise<PendingInvitation[]> {
+    return this.store.workspaces.pendingInvitations(workspaceId, this.iso());
+  }
+
+  /** Withdraws an invitation, so its link no longer works; 404 if there is none, 409 if used. */
+  async withdrawInvitation(workspaceId: string, id: string): Promise<void> {
+    const outcome = await this.store.workspaces.withdrawInvitation(workspaceId, id, this.iso());
+    if (outcome === 'missing')
+      throw new HttpProblem(
+        404,
+        'There is no invitation with this id waiting in this workspace: it may have been withdrawn already.',
+      );
+    if (outcome === 'used')
+      throw new HttpProblem(
+        409,
+        'This invitation has already been used, so it cannot be withdrawn. To take away access, remove the person from the members.',
+      );
   }
 
   /** What an invitation is for, if it can still be used. */
@@ -208,6 +243,11 @@ export class AccountsService {
     if (!found) throw new HttpProblem(404, 'This invitation link is not valid. Ask for a new one.');
     if (found.acceptedAt !== null)
       throw new HttpProblem(410, 'This invitation has already been used. Ask for a new one.');
+    if (found.withdrawnAt !== null)
+      throw new HttpProblem(
+        410,
+        'This invitation was withdrawn by an owner of the workspace. Ask them for a new one if you should still join.',
+      );
     if (found.expiresAt <= this.iso())
       throw new HttpProblem(410, 'This invitation has expired. Ask for a new one.');
     return found;
@@ -218,7 +258,7 @@ export class AccountsService {
     const invitation = await this.invitation(token);
     return this.store.transaction(async (repos) => {
       if (!(await repos.workspaces.acceptInvitation(hashSecret(token), user.id, this.iso()))) {
-        throw new HttpProblem(410, 'This invitation has already been used. Ask for a new one.');
+        throw USED_MEANWHILE;
       }
       await repos.workspaces.addMember(
         invitation.workspaceId,
@@ -240,7 +280,7 @@ export class AccountsService {
     return this.store.transaction(async (repos) => {
       const user = await this.createUser(repos, account, passwordHash);
       if (!(await repos.workspaces.acceptInvitation(hashSecret(token), user.id, this.iso()))) {
-        throw new HttpProblem(410, 'This invitation has already been used. Ask for a new one.');
+        throw USED_MEANWHILE;
       }
       await repos.workspaces.addMember(
         invitation.workspaceId,

@@ -203,6 +203,113 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect((await new Client(h.app).get(`/api/invitations/${another.token}`)).statusCode).toBe(200);
   });
 
+  it('lists pending invitations to owners without their links, and withdraws one so its link answers 410', async () => {
+    const { owner, workspace } = await setupOwner(h.app);
+    const made = (
+      await owner.post(`/api/workspaces/${workspace}/invitations`, { role: 'viewer' })
+    ).json();
+    expect(made.id).toEqual(expect.any(String));
+    h.clock.now = new Date(h.clock.now.getTime() + 60_000);
+    const second = (await owner.post(`/api/workspaces/${workspace}/invitations`, {})).json();
+    const listed = await owner.get(`/api/workspaces/${workspace}/invitations`);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().invitations).toEqual([
+      {
+        id: second.id,
+        role: 'editor',
+        createdBy: { id: expect.any(String), name: 'Olu Owner' },
+        createdAt: '2026-01-05T10:01:00.000Z',
+        expiresAt: second.expiresAt,
+      },
+      expect.objectContaining({ id: made.id, role: 'viewer', expiresAt: made.expiresAt }),
+    ]);
+    // The link is shown once, at creation: never again, nor anything it could be made from.
+    const hashes = await h.store.database.selectFrom('invitations').select('token_hash').execute();
+    for (const secret of [made.token, second.token, ...hashes.map((r) => r.token_hash)])
+      expect(listed.body).not.toContain(secret);
+
+    expect(
+      (await owner.delete(`/api/workspaces/${workspace}/invitations/${made.id}`)).statusCode,
+    ).toBe(204);
+    const ids = (await owner.get(`/api/workspaces/${workspace}/invitations`)).json().invitations;
+    expect(ids.map((i: { id: string }) => i.id)).toEqual([second.id]);
+    const withdrawn = await new Client(h.app).get(`/api/invitations/${made.token}`);
+    expect(withdrawn.statusCode).toBe(410);
+    expect(withdrawn.headers['content-type']).toContain('application/problem+json');
+    expect(withdrawn.json().detail).toContain('withdrawn');
+    const join = await new Client(h.app).post(`/api/invitations/${made.token}/join`, {
+      name: 'Vic',
+      email: 'vic@example.org',
+      password: PASSWORD,
+    });
+    expect(join.statusCode).toBe(410);
+    expect(await h.store.users.byEmail('vic@example.org')).toBeUndefined();
+    const member = await addMember(h.app, owner, workspace, 'editor', 'ed@example.org');
+    expect((await member.post(`/api/invitations/${made.token}/accept`)).statusCode).toBe(410);
+
+    // Withdrawing again, an id that does not exist, or one that is used: each says why not.
+    const again = await owner.delete(`/api/workspaces/${workspace}/invitations/${made.id}`);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().detail).toContain('withdrawn already');
+    expect(
+      (await owner.delete(`/api/workspaces/${workspace}/invitations/no-such-id`)).statusCode,
+    ).toBe(404);
+    await new Client(h.app).post(`/api/invitations/${second.token}/join`, {
+      name: 'Sam',
+      email: 'sam@example.org',
+      password: PASSWORD,
+    });
+    const used = await owner.delete(`/api/workspaces/${workspace}/invitations/${second.id}`);
+    expect(used.statusCode).toBe(409);
+    expect(used.json().detail).toContain('remove the person');
+    expect(
+      (await owner.get(`/api/workspaces/${workspace}/invitations`)).json().invitations,
+    ).toEqual([]);
+  });
+
+  it('keeps invitations to their workspace and their owners: no listing or withdrawing from elsewhere', async () => {
+    const { owner, workspace } = await setupOwner(h.app);
+    const other = (await owner.post('/api/workspaces', { name: 'Other' })).json().id;
+    const made = (await owner.post(`/api/workspaces/${workspace}/invitations`, {})).json();
+    // An invitation of one workspace cannot be withdrawn through another the owner also owns.
+    expect((await owner.delete(`/api/workspaces/${other}/invitations/${made.id}`)).statusCode).toBe(
+      404,
+    );
+    expect((await owner.get(`/api/workspaces/${other}/invitations`)).json().invitations).toEqual(
+      [],
+    );
+    const editor = await addMember(h.app, owner, workspace, 'editor', 'ed@example.org');
+    const refused = await editor.get(`/api/workspaces/${workspace}/invitations`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toContain('only owners can manage members and invitations');
+    expect(
+      (await editor.delete(`/api/workspaces/${workspace}/invitations/${made.id}`)).statusCode,
+    ).toBe(403);
+    const stranger = await addMember(h.app, owner, other, 'owner', 'out@example.org');
+    expect((await stranger.get(`/api/workspaces/${workspace}/invitations`)).statusCode).toBe(404);
+    expect(
+      (await stranger.delete(`/api/workspaces/${workspace}/invitations/${made.id}`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await new Client(h.app).get(`/api/workspaces/${workspace}/invitations`)).statusCode,
+    ).toBe(404);
+    // Nothing of that withdrew it.
+    expect((await new Client(h.app).get(`/api/invitations/${made.token}`)).statusCode).toBe(200);
+  });
+
+  it('no longer lists an invitation once it has expired', async () => {
+    const { owner, workspace } = await setupOwner(h.app);
+    await owner.post(`/api/workspaces/${workspace}/invitations`, {});
+    expect(
+      (await owner.get(`/api/workspaces/${workspace}/invitations`)).json().invitations,
+    ).toHaveLength(1);
+    h.clock.now = new Date(h.clock.now.getTime() + 15 * 24 * 3600 * 1000);
+    await owner.post('/api/session', { email: 'owner@example.org', password: PASSWORD });
+    expect(
+      (await owner.get(`/api/workspaces/${workspace}/invitations`)).json().invitations,
+    ).toEqual([]);
+  });
+
   it('keeps at least one owner in a workspace', async () => {
     const { owner, workspace } = await setupOwner(h.app);
     const me = (await owner.get('/api/session')).json().user.id;

@@ -2,11 +2,12 @@ import { load } from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import {
+  Client,
+  PASSWORD,
   addMember,
   caseText,
   setupOwner,
   startHarness,
-  type Client,
   type Harness,
 } from '../../test/server-harness.js';
 
@@ -50,6 +51,61 @@ describe.each(DIALECTS)('drafts, own accounts and similar cases on %s', (dialect
     expect(published.statusCode).toBe(201);
     expect(published.json().id).toBe('peer-cafe');
     expect((await owner.get(`/api/workspaces/${ws}/drafts/${draft.id}`)).statusCode).toBe(404);
+  });
+
+  it('keeps the step to resume at with the draft, so another browser opens it there', async () => {
+    const draft = (await owner.post(`/api/workspaces/${ws}/drafts`, {})).json();
+    expect(draft.step).toBeNull();
+    h.clock.now = new Date(h.clock.now.getTime() + 60_000);
+    const moved = await owner.patch(`/api/workspaces/${ws}/drafts/${draft.id}`, {
+      step: 'p1-design',
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toEqual({ id: draft.id, step: 'p1-design' });
+    // The same person signed in elsewhere (a new session, no shared browser storage).
+    const laptop = new Client(h.app);
+    await laptop.post('/api/session', { email: 'owner@example.org', password: PASSWORD });
+    const there = (await laptop.get(`/api/workspaces/${ws}/drafts/${draft.id}`)).json();
+    expect(there.step).toBe('p1-design');
+    // A move is not a change: the draft's time stays; saving answers keeps the step.
+    expect(there.updatedAt).toBe(draft.updatedAt);
+    await laptop.put(`/api/workspaces/${ws}/drafts/${draft.id}`, {
+      document: { format: 'coprism/1', title: 'Moved on' },
+    });
+    expect((await owner.get(`/api/workspaces/${ws}/drafts/${draft.id}`)).json().step).toBe(
+      'p1-design',
+    );
+
+    for (const step of ['', 'P1 Design', '../x', 'x'.repeat(101), 7]) {
+      const bad = await owner.patch(`/api/workspaces/${ws}/drafts/${draft.id}`, { step });
+      expect(bad.statusCode, String(step)).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(
+      (await owner.patch(`/api/workspaces/${ws}/drafts/${draft.id}`, { step: 'about', more: 1 }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await owner.patch(`/api/workspaces/${ws}/drafts/no-such-draft`, { step: 'about' }))
+        .statusCode,
+    ).toBe(404);
+    const editor = await addMember(h.app, owner, ws, 'editor', 'ed@example.org');
+    expect(
+      (await editor.patch(`/api/workspaces/${ws}/drafts/${draft.id}`, { step: 'about' }))
+        .statusCode,
+    ).toBe(404);
+    const viewer = await addMember(h.app, owner, ws, 'viewer', 'vi@example.org');
+    expect(
+      (await viewer.patch(`/api/workspaces/${ws}/drafts/${draft.id}`, { step: 'about' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await new Client(h.app).patch(`/api/workspaces/${ws}/drafts/${draft.id}`, { step: 'about' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await owner.get(`/api/workspaces/${ws}/drafts/${draft.id}`)).json().step).toBe(
+      'p1-design',
+    );
   });
 
   it('refuses to publish an incomplete draft, keeps drafts private, and refuses a change made from a replaced revision', async () => {

@@ -2,6 +2,7 @@
  * Backup and restore of a whole installation, table by table, as lines of JSON. The format is
  * the same from SQLite and PostgreSQL, so a backup of one restores into the other.
  */
+import { randomUUID } from 'node:crypto';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
 
@@ -66,6 +67,15 @@ export async function backup(
 
 export class RestoreError extends Error {}
 
+// A backup made before invitations had ids (migration 0005) gives each invitation one, as that migration did.
+function upToDate(
+  table: TableName,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): ReadonlyArray<Record<string, unknown>> {
+  if (table !== 'invitations') return rows;
+  return rows.map((row) => (typeof row['id'] === 'string' ? row : { ...row, id: randomUUID() }));
+}
+
 /**
  * Restores a backup into an empty installation, in one transaction: all of it or nothing.
  * Lines come from an async source so a large backup is never held in memory whole.
@@ -101,7 +111,7 @@ export async function restore(
         if (line.rows.length > 0)
           await db
             .insertInto(line.table)
-            .values(line.rows as never)
+            .values(upToDate(line.table, line.rows) as never)
             .execute();
         counts[line.table] = (counts[line.table] ?? 0) + line.rows.length;
       }

@@ -10,6 +10,7 @@ const toDraft = (row: Selectable<DraftsTable>): Draft => ({
   caseId: row.case_slug,
   baseRevision: row.base_revision,
   document: JSON.parse(row.document) as unknown,
+  step: row.step,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -27,6 +28,7 @@ export class DraftsRepository {
         case_slug: draft.caseId,
         base_revision: draft.baseRevision,
         document: JSON.stringify(draft.document),
+        step: draft.step,
         created_at: draft.createdAt,
         updated_at: draft.updatedAt,
       })
@@ -60,6 +62,17 @@ export class DraftsRepository {
     const result = await this.db
       .updateTable('drafts')
       .set({ document: JSON.stringify(document), updated_at: now })
+      .where('id', '=', id)
+      .where('author_id', '=', authorId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Keeps the step to resume at; a move is not a change, so the draft's time stays. */
+  async setStep(id: string, authorId: string, step: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('drafts')
+      .set({ step })
       .where('id', '=', id)
       .where('author_id', '=', authorId)
       .executeTakeFirst();

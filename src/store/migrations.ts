@@ -1,4 +1,5 @@
 /** Schema migrations, run on every start; each is written once and never edited after release. */
+import { randomUUID } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 // Kysely's migrations take an untyped database: a migration describes the schema, not the other way round.
@@ -185,14 +186,62 @@ const drafts: Migration = {
   },
 };
 
+// Owners list pending invitations and withdraw one by a public id (never the secret's hash);
+// existing invitations get an id each.
+const invitationWithdrawal: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('invitations').addColumn('id', 'text').execute();
+    await db.schema.alterTable('invitations').addColumn('withdrawn_at', 'text').execute();
+    const rows = (await db.selectFrom('invitations').select('token_hash').execute()) as Array<{
+      token_hash: string;
+    }>;
+    for (const row of rows)
+      await db
+        .updateTable('invitations')
+        .set({ id: randomUUID() })
+        .where('token_hash', '=', row.token_hash)
+        .execute();
+    await db.schema.createIndex('invitations_id').on('invitations').column('id').unique().execute();
+    await db.schema
+      .createIndex('invitations_workspace')
+      .on('invitations')
+      .column('workspace_id')
+      .execute();
+  },
+};
+
+// The interview's resume point is kept with the draft, so another browser resumes there too.
+const draftStep: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('drafts').addColumn('step', 'text').execute();
+  },
+};
+
+// Readings now name a source by its person ("self-report by …") rather than its id; readings
+// kept from before are dropped, and each is worked out again when it is next read.
+const readingsNameSources: Migration = {
+  async up(db: AnyDb) {
+    await db.deleteFrom('analyses').execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-list-order-index': listOrderIndex,
   '0003-reading-and-shape': readingAndShape,
   '0004-drafts': drafts,
+  '0005-invitation-withdrawal': invitationWithdrawal,
+  '0006-draft-step': draftStep,
+  '0007-readings-name-sources': readingsNameSources,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+/** Brings the database up to one named migration only, to test what a later one does to old rows. */
+export async function migrateUpTo(db: AnyDb, name: keyof typeof MIGRATIONS): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw new Error(`Database migration to ${name} failed: ${String(error)}`);
+}
 
 /** Brings the database up to the latest schema; throws with the failing migration's name. */
 export async function migrateToLatest(db: AnyDb): Promise<void> {

@@ -51,6 +51,8 @@ export interface MembersTable {
 
 export interface InvitationsTable {
   token_hash: string;
+  /** The public handle owners list and withdraw it by; never derived from the secret. */
+  id: string;
   workspace_id: string;
   role: Role;
   created_by: string;
@@ -58,6 +60,8 @@ export interface InvitationsTable {
   expires_at: string;
   accepted_by: string | null;
   accepted_at: string | null;
+  /** When an owner withdrew it; a withdrawn link can no longer be used. */
+  withdrawn_at: string | null;
 }
 
 export interface CasesTable {
@@ -117,6 +121,8 @@ export interface DraftsTable {
   base_revision: number | null;
   /** The document so far, as JSON; it may be incomplete or invalid. */
   document: string;
+  /** The interview step to resume at (a step key such as `p1-design`), or null for the first. */
+  step: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -50,6 +50,17 @@ export interface Invitation {
   readonly role: Role;
   readonly expiresAt: string;
   readonly acceptedAt: string | null;
+  readonly withdrawnAt: string | null;
+}
+
+/** An invitation not yet used, withdrawn or expired, as its workspace's owners see it (no secret). */
+export interface PendingInvitation {
+  readonly id: string;
+  readonly role: Role;
+  /** Who made it: their name, or null when their account is gone. */
+  readonly createdBy: { readonly id: string; readonly name: string | null };
+  readonly createdAt: string;
+  readonly expiresAt: string;
 }
 
 /** The columns a case is listed, searched and filtered by, derived from its document and analysis. */
@@ -140,6 +151,8 @@ export interface Draft {
   readonly caseId: string | null;
   readonly baseRevision: number | null;
   readonly document: unknown;
+  /** The interview step to resume at, or null for the first. */
+  readonly step: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

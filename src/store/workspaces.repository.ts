@@ -1,7 +1,7 @@
 /** Workspaces, their members and the invitations to join them. */
 import type { Kysely } from 'kysely';
 import type { Database, Role, WorkspacesTable } from './schema.js';
-import type { Invitation, Member, Workspace } from './types.js';
+import type { Invitation, Member, PendingInvitation, Workspace } from './types.js';
 
 const toWorkspace = (row: WorkspacesTable): Workspace => ({
   id: row.id,
@@ -125,6 +125,7 @@ export class WorkspacesRepository {
   async createInvitation(
     tokenHash: string,
     invitation: {
+      id: string;
       workspaceId: string;
       role: Role;
       createdBy: string;
@@ -136,6 +137,7 @@ export class WorkspacesRepository {
       .insertInto('invitations')
       .values({
         token_hash: tokenHash,
+        id: invitation.id,
         workspace_id: invitation.workspaceId,
         role: invitation.role,
         created_by: invitation.createdBy,
@@ -143,8 +145,65 @@ export class WorkspacesRepository {
         expires_at: invitation.expiresAt,
         accepted_by: null,
         accepted_at: null,
+        withdrawn_at: null,
       })
       .execute();
+  }
+
+  /** The workspace's invitations still waiting to be used at `now`, newest first. */
+  async pendingInvitations(workspaceId: string, now: string): Promise<PendingInvitation[]> {
+    const rows = await this.db
+      .selectFrom('invitations')
+      .leftJoin('users', 'users.id', 'invitations.created_by')
+      .select([
+        'invitations.id',
+        'invitations.role',
+        'invitations.created_by',
+        'users.name',
+        'invitations.created_at',
+        'invitations.expires_at',
+      ])
+      .where('invitations.workspace_id', '=', workspaceId)
+      .where('invitations.accepted_at', 'is', null)
+      .where('invitations.withdrawn_at', 'is', null)
+      .where('invitations.expires_at', '>', now)
+      .orderBy('invitations.created_at', 'desc')
+      .orderBy('invitations.id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      role: r.role,
+      createdBy: { id: r.created_by, name: r.name ?? null },
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+    }));
+  }
+
+  /**
+   * Withdraws a workspace's invitation that has not been used: 'withdrawn', or why not. The
+   * conditional update is what makes withdrawing and accepting at the same moment race-free.
+   */
+  async withdrawInvitation(
+    workspaceId: string,
+    id: string,
+    now: string,
+  ): Promise<'withdrawn' | 'used' | 'missing'> {
+    const result = await this.db
+      .updateTable('invitations')
+      .set({ withdrawn_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) return 'withdrawn';
+    const row = await this.db
+      .selectFrom('invitations')
+      .select('accepted_at')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.accepted_at ? 'used' : 'missing';
   }
 
   async invitation(tokenHash: string): Promise<Invitation | undefined> {
@@ -157,6 +216,7 @@ export class WorkspacesRepository {
         'invitations.role',
         'invitations.expires_at',
         'invitations.accepted_at',
+        'invitations.withdrawn_at',
       ])
       .where('invitations.token_hash', '=', tokenHash)
       .executeTakeFirst();
@@ -167,17 +227,19 @@ export class WorkspacesRepository {
         role: row.role,
         expiresAt: row.expires_at,
         acceptedAt: row.accepted_at,
+        withdrawnAt: row.withdrawn_at,
       }
     );
   }
 
-  /** Marks an invitation used; false when it was already used or has expired (single use, race-free). */
+  /** Marks an invitation used; false when it was already used, withdrawn or expired (single use, race-free). */
   async acceptInvitation(tokenHash: string, userId: string, now: string): Promise<boolean> {
     const result = await this.db
       .updateTable('invitations')
       .set({ accepted_by: userId, accepted_at: now })
       .where('token_hash', '=', tokenHash)
       .where('accepted_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
       .where('expires_at', '>', now)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;

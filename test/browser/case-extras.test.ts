@@ -63,6 +63,7 @@ describe('the case tools', () => {
   let context: BrowserContext;
   let page: Page;
   let team: string;
+  let userId: string;
   const scriptErrors: string[] = [];
 
   beforeAll(async () => {
@@ -75,7 +76,7 @@ describe('the case tools', () => {
     page = await context.newPage();
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     await page.goto(server.url);
-    ({ team } = await setUp(page));
+    ({ team, userId } = await setUp(page));
   });
 
   afterAll(async () => {
@@ -131,15 +132,22 @@ describe('the case tools', () => {
     );
     const cell = page.locator('#cell-0-0-design');
     expect(await cell.getAttribute('class')).toContain('cell-disputed');
+    // The person's own account is named by the person, linking to its source; the id is never shown.
     expect(await cell.innerText()).toMatch(
-      /Disputed[\s\S]*No part[\s\S]*harcourt-crepaz-keay[\s\S]*An equal partner[\s\S]*self-report-/,
+      new RegExp(
+        `Disputed[\\s\\S]*No part[\\s\\S]*harcourt-crepaz-keay[\\s\\S]*An equal partner[\\s\\S]*self-report by ${OWNER.name}`,
+      ),
     );
+    const named = cell.getByRole('link', { name: `self-report by ${OWNER.name}` });
+    expect(await named.getAttribute('href')).toBe(`#source-self-report-${userId}`);
+    expect(await page.locator('main').innerText()).not.toContain(userId);
     const after = await page.locator('.uncertainties').innerText();
     expect(after).not.toBe(before);
     expect(after).toMatch(/Disputed/i);
     expect(after).toMatch(
       /says partner: if the account that says partner is right, co-production would be/,
     );
+    expect(after).toContain(`self-report by ${OWNER.name} says partner`);
     // The own account is listed among the sources, in the person's name.
     expect(await page.locator('.sources').innerText()).toContain(
       `Account given in Coprism by ${OWNER.name}`,
@@ -285,8 +293,9 @@ describe('the case tools', () => {
     await page.waitForSelector('.plain-diff');
     const diff = await page.locator('.plain-diff').innerText();
     expect(diff).toContain(`Source added: Account given in Coprism by ${OWNER.name}`);
-    expect(diff).toMatch(
-      /In-patients on the seven pilot wards, design: decided together as equals \(self-report-[^)]+\) — added/,
+    expect(diff).not.toContain(userId);
+    expect(diff).toContain(
+      `In-patients on the seven pilot wards, design: decided together as equals (self-report by ${OWNER.name}) — added`,
     );
     await page.getByText('Show the changes to the case file, line by line').click();
     expect(await page.locator('.raw-diff pre').innerText()).toContain('+        level: partner');

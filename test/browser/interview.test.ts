@@ -51,6 +51,33 @@ describe('the interview', () => {
     expect(await focusedMatches(page, '#step-heading')).toBe(true);
   };
 
+  /** Opens the draft on screen, without a step in its address, in a new browser signed in afresh. */
+  const resumesElsewhere = async (question: string, check: (other: Page) => Promise<void>) => {
+    const address = new URL(page.url());
+    const elsewhere = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const other = await elsewhere.newPage();
+      other.on('pageerror', (error) => scriptErrors.push(error.message));
+      await other.goto(server.url);
+      expect(
+        await other.evaluate(`
+          fetch('/api/session', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: ${JSON.stringify(JSON.stringify({ email: OWNER.email, password: OWNER.password }))},
+          }).then((r) => r.status)
+        `),
+      ).toBe(200);
+      await other.goto(`${server.url}${address.pathname}`);
+      await other.locator('#step-heading', { hasText: question }).waitFor();
+      expect(new URL(other.url()).search).toBe('');
+      await check(other);
+      expect(await axeViolations(other)).toEqual([]);
+    } finally {
+      await elsewhere.close();
+    }
+  };
+
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ cases: 'cases' }), launchBrowser()]);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -181,6 +208,11 @@ describe('the interview', () => {
     expect(await page.locator('#design-community-mental-health-team--partner').isChecked()).toBe(
       true,
     );
+
+    // Another browser (no shared storage, a session of its own) opens the draft at the same step.
+    await resumesElsewhere('Who decided what it would look like?', async (other) => {
+      expect(await other.locator('#design-garden-members--partner').isChecked()).toBe(true);
+    });
 
     // Who runs it: the members; choosing a level and then "we don't know" writes no claim.
     await continueTo('Was it tried out and changed after feedback');

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   fitsWidth,
+  focusedMatches,
   launchBrowser,
   screenshot,
   startServer,
+  tabTo,
   type Server,
 } from './harness.js';
 
@@ -156,6 +158,76 @@ describe('workspace administration', () => {
     await third.waitForSelector('h1:text("This invitation cannot be used")');
     expect(await third.locator('main').innerText()).toContain('already been used');
     await used.close();
+  });
+
+  it('lists the invitations waiting, without their links, and withdraws one by keyboard after a confirmation', async () => {
+    await open(page, `/w/${workspace}/members`, '#pending-heading');
+    await page.getByText('No invitations are waiting to be used.').waitFor();
+    const make = async (role: RegExp) => {
+      await page.getByLabel(role).check();
+      await page.getByRole('button', { name: 'Make an invitation link' }).click();
+      await page.locator('#invitation-link').waitFor();
+      return page.locator('#invitation-link').inputValue();
+    };
+    const editorLink = await make(/^Editor:/);
+    await expect.poll(() => page.locator('table.invitations tbody tr').count()).toBe(1);
+    const viewerLink = await make(/^Viewer:/);
+    await expect.poll(() => page.locator('table.invitations tbody tr').count()).toBe(2);
+    const rows = page.locator('table.invitations tbody tr');
+    expect(await rows.nth(0).innerText()).toMatch(/^Viewer\s+Olu Owner\s+\d+ \w+ 20\d\d/);
+    expect(await rows.nth(1).innerText()).toMatch(/^Editor\s+Olu Owner/);
+    // The links were shown once, when made; the list never shows them again.
+    const table = await page.locator('table.invitations').innerText();
+    for (const link of [editorLink, viewerLink])
+      expect(table).not.toContain(new URL(link).pathname.split('/').pop());
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Withdraw the viewer one (its link is on screen): asked first; "No, keep it" goes back.
+    await tabTo(page, 'table.invitations button[id^="withdraw-"]');
+    const asked = await page.evaluate('document.activeElement.id');
+    await page.keyboard.press('Enter');
+    const confirm = page.locator('table.invitations .confirm');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toMatch(
+      /^Withdraw the viewer invitation Olu Owner made on .+\? Its link stops working at once/,
+    );
+    expect(await focusedMatches(page, '.confirm button.primary')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-invitation-withdraw-confirm');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.count()).toBe(0);
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(asked);
+    expect(await rows.count()).toBe(2);
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toMatch(/^Editor/);
+    expect(await focusedMatches(page, '#pending-heading')).toBe(true);
+    await expect
+      .poll(() => page.locator('[aria-live=polite]').first().innerText())
+      .toMatch(
+        /^Withdrawn: the viewer invitation Olu Owner made on .+\. Its link no longer works\.$/,
+      );
+    // The withdrawn link is not left on the screen to be sent.
+    expect(await page.locator('#invitation-link').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-invitations-pending');
+
+    // Whoever opens the withdrawn link is told so, plainly; the other link still works.
+    const stranger = await browser.newContext();
+    const visitor = await stranger.newPage();
+    await visitor.goto(viewerLink);
+    await visitor.waitForSelector('h1:text("This invitation cannot be used")');
+    expect(await visitor.locator('main').innerText()).toContain(
+      'This invitation was withdrawn by an owner of the workspace',
+    );
+    expect(await axeViolations(visitor)).toEqual([]);
+    await screenshot(visitor, 'admin-join-withdrawn');
+    await visitor.goto(editorLink);
+    await visitor.waitForSelector('h1:text("Join Peer Research Group")');
+    await stranger.close();
   });
 
   it('changes the newcomer’s role: as an editor they may add their account', async () => {

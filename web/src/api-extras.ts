@@ -33,6 +33,16 @@ export interface Member {
   readonly since: string;
 }
 
+/** An invitation waiting to be used, as owners see it: never its link. */
+export interface PendingInvitation {
+  readonly id: string;
+  readonly role: Role;
+  /** Who made it; `name` is null when their account is gone. */
+  readonly createdBy: { readonly id: string; readonly name: string | null };
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
 export interface ApiToken {
   readonly id: string;
   readonly name: string;
@@ -112,11 +122,15 @@ export const extras = {
   removeMember: (ws: string, user: string) =>
     request<undefined>('DELETE', `/api/workspaces/${enc(ws)}/members/${enc(user)}`),
   invite: (ws: string, role: Role) =>
-    request<{ token: string; path: string; role: Role; expiresAt: string }>(
+    request<{ id: string; token: string; path: string; role: Role; expiresAt: string }>(
       'POST',
       `/api/workspaces/${enc(ws)}/invitations`,
       { role },
     ),
+  pendingInvitations: (ws: string) =>
+    request<{ invitations: PendingInvitation[] }>('GET', `/api/workspaces/${enc(ws)}/invitations`),
+  withdrawInvitation: (ws: string, id: string) =>
+    request<undefined>('DELETE', `/api/workspaces/${enc(ws)}/invitations/${enc(id)}`),
   invitation: (token: string) =>
     request<{ workspaceName: string; role: Role; expiresAt: string }>(
       'GET',

@@ -11,6 +11,7 @@ import {
   type SourceKind,
 } from '../../src/core/vocabulary.js';
 
+export { sourceName, sourceNamer } from '../../src/core/source-names.js';
 export {
   CERTAINTIES,
   DOMAIN_WORDS,

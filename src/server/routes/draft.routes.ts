@@ -17,6 +17,12 @@ import { WorkspaceParams, etag } from './schemas.js';
 
 const tags = ['Drafts'];
 const DraftParams = WorkspaceParams.extend({ draft: z.string().max(64) });
+// A step key as the interview writes it: `about`, `sources`, `p2-design`, `p1-produces`…
+const Step = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a step is lower-case words joined by hyphens')
+  .max(100)
+  .meta({ description: 'The interview step to resume at, such as `p1-design`.' });
 const Document = z
   .record(z.string(), z.unknown())
   .meta({ description: 'The case so far: a coprism/1 document, possibly incomplete.' });
@@ -29,6 +35,7 @@ function draftView(draft: Draft) {
     case: draft.caseId,
     baseRevision: draft.baseRevision,
     document: draft.document,
+    step: draft.step,
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
     problems: checked.ok
@@ -123,6 +130,7 @@ export function draftRoutes(server: FastifyInstance, ctx: AppContext): void {
         caseId: base?.slug ?? null,
         baseRevision: base?.revision ?? null,
         document,
+        step: null,
         createdAt: now,
         updatedAt: now,
       };
@@ -160,6 +168,23 @@ export function draftRoutes(server: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now().toISOString();
       await ctx.store.drafts.update(draft.id, draft.authorId, request.body.document, now);
       return draftView({ ...draft, document: request.body.document, updatedAt: now });
+    },
+  );
+
+  api.patch(
+    '/api/workspaces/:workspace/drafts/:draft',
+    {
+      schema: {
+        tags,
+        summary: 'Keep the interview step to resume at, so any browser opens the draft there',
+        params: DraftParams,
+        body: z.object({ step: Step }).strict(),
+      },
+    },
+    async (request) => {
+      const { draft } = await mine(request.caller, request.params.workspace, request.params.draft);
+      await ctx.store.drafts.setStep(draft.id, draft.authorId, request.body.step);
+      return { id: draft.id, step: request.body.step };
     },
   );
 

@@ -11,6 +11,7 @@ import {
   LEVELS,
   STAGES,
   formatPath,
+  ownAccountSource,
   validateCase,
   type CaseFile,
   type Role,
@@ -50,16 +51,10 @@ function ownSource(
   name: string,
   date: string,
 ): { sources: Source[]; id: string } {
+  const own = ownAccountSource(userId, name, date);
   const sources = [...(doc.sources ?? [])];
-  const id = `self-report-${userId}`;
-  if (!sources.some((s) => s.id === id)) {
-    sources.push({
-      id,
-      kind: 'self-report',
-      citation: `Account given in Coprism by ${name}, ${date}`,
-    });
-  }
-  return { sources, id };
+  if (!sources.some((s) => s.id === own.id)) sources.push(own);
+  return { sources, id: own.id };
 }
 
 export function ownAccountRoutes(server: FastifyInstance, ctx: AppContext): void {

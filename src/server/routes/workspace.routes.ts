@@ -13,6 +13,17 @@ import { Name, NewAccountBody, ROLES, WorkspaceParams } from './schemas.js';
 const tags = ['Workspaces'];
 const MemberParams = WorkspaceParams.extend({ user: z.string().max(64) });
 const InvitationParams = z.object({ token: z.string().max(200) });
+const PendingParams = WorkspaceParams.extend({ invitation: z.string().min(1).max(64) });
+const Pending = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  createdBy: z.object({
+    id: z.string(),
+    name: z.string().nullable().meta({ description: 'Null when their account is gone.' }),
+  }),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
 
 export function workspaceRoutes(server: FastifyInstance, ctx: AppContext): void {
   const api = server.withTypeProvider<ZodTypeProvider>();
@@ -189,13 +200,57 @@ export function workspaceRoutes(server: FastifyInstance, ctx: AppContext): void 
         'manage',
       );
       const user = requireUser(request.caller);
-      const { token, expiresAt } = await ctx.accounts.invite(
+      const { id, token, expiresAt } = await ctx.accounts.invite(
         access.workspace.id,
         request.body.role,
         user,
       );
       reply.code(201);
-      return { token, path: `/join/${token}`, role: request.body.role, expiresAt };
+      return { id, token, path: `/join/${token}`, role: request.body.role, expiresAt };
+    },
+  );
+
+  api.get(
+    '/api/workspaces/:workspace/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Invitations waiting to be used (owners), without their links',
+        description:
+          'Each invitation not yet used, withdrawn or expired: its role, who made it and when, and when it expires. The link itself is shown only once, when it is made.',
+        params: WorkspaceParams,
+        response: { 200: z.object({ invitations: z.array(Pending) }) },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(
+        ctx.store,
+        request.caller,
+        request.params.workspace,
+        'manage',
+      );
+      return { invitations: await ctx.accounts.pendingInvitations(access.workspace.id) };
+    },
+  );
+
+  api.delete(
+    '/api/workspaces/:workspace/invitations/:invitation',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw an invitation (owners): its link stops working at once',
+        params: PendingParams,
+      },
+    },
+    async (request, reply) => {
+      const access = await requireAccess(
+        ctx.store,
+        request.caller,
+        request.params.workspace,
+        'manage',
+      );
+      await ctx.accounts.withdrawInvitation(access.workspace.id, request.params.invitation);
+      return reply.code(204).send();
     },
   );
 

@@ -2,7 +2,7 @@
  * for their views → decided together as equals"). Pure, so it can be tested on its own. */
 import type { CaseFile, Component, Role } from '../../../src/core/case.schema.js';
 import { partyName } from '../reading/grid.js';
-import { CERTAINTY_WORDS, modelName, periodWords } from '../words.js';
+import { CERTAINTY_WORDS, modelName, periodWords, sourceNamer } from '../words.js';
 import { ANSWER_WORDS, stageName } from './extras-words.js';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -58,6 +58,11 @@ export function plainDiff(before: CaseFile, after: CaseFile): string[] {
     const party = partiesAfter.get(id) ?? partiesBefore.get(id);
     return party ? partyName(party) : id;
   };
+  // A source removed in this change is still named as it was.
+  const namedAfter = sourceNamer(after);
+  const namedBefore = sourceNamer(before);
+  const sourceOf = (id: string): string =>
+    sourcesAfter.has(id) ? namedAfter(id) : namedBefore(id);
   const several = before.components.length > 1 || after.components.length > 1;
   const componentsBefore = new Map(before.components.map((c) => [c.id, c]));
   for (const c of after.components) {
@@ -70,7 +75,9 @@ export function plainDiff(before: CaseFile, after: CaseFile): string[] {
     for (const [field, words] of COMPONENT_FIELDS)
       if (field !== 'roles' && !same(old[field], c[field]))
         out.push(`${prefix}${capitalFirst(words)} changed.`);
-    out.push(...roleChanges(old.roles, c.roles, nameOf).map((line) => `${prefix}${line}`));
+    out.push(
+      ...roleChanges(old.roles, c.roles, nameOf, sourceOf).map((line) => `${prefix}${line}`),
+    );
   }
   const after_ = new Set(after.components.map((c) => c.id));
   for (const c of before.components)
@@ -84,12 +91,13 @@ function roleChanges(
   before: readonly Role[],
   after: readonly Role[],
   nameOf: (id: string) => string,
+  sourceOf: (id: string) => string,
 ): string[] {
   const keyOf = (r: Role) => `${r.party}|${r.stage}|${r.source ?? ''}`;
   const old = new Map(before.map((r) => [keyOf(r), r]));
   const now = new Map(after.map((r) => [keyOf(r), r]));
   const where = (r: Role) => `${nameOf(r.party)}, ${stageName(r.stage).toLowerCase()}`;
-  const from = (r: Role) => (r.source ? ` (${r.source})` : '');
+  const from = (r: Role) => (r.source ? ` (${sourceOf(r.source)})` : '');
   const out: string[] = [];
   for (const [k, r] of now) {
     const was = old.get(k);

@@ -8,6 +8,8 @@ export interface DraftView {
   readonly case: string | null;
   readonly baseRevision: number | null;
   readonly document: DraftCase;
+  /** The interview step to resume at, kept with the draft; null for the first. */
+  readonly step: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** What is still missing or wrong; empty once it is a valid case. */
@@ -37,6 +39,9 @@ export const draftsApi = {
   get: (ws: string, id: string) => request<DraftView>('GET', `${base(ws)}/${enc(id)}`),
   save: (ws: string, id: string, document: DraftCase) =>
     request<DraftView>('PUT', `${base(ws)}/${enc(id)}`, { document }),
+  /** Keeps the step to resume at, so any browser or device opens the draft there. */
+  setStep: (ws: string, id: string, step: string) =>
+    request<{ id: string; step: string }>('PATCH', `${base(ws)}/${enc(id)}`, { step }),
   remove: (ws: string, id: string) => request<undefined>('DELETE', `${base(ws)}/${enc(id)}`),
   publish: (ws: string, id: string, message?: string) =>
     request<CaseView>('POST', `${base(ws)}/${enc(id)}/publish`, message ? { message } : {}),

@@ -7,7 +7,6 @@ import { announce } from '../ui/announcer.js';
 import { WarningShape } from '../ui/shapes.js';
 import type { DraftCase } from './document.js';
 import { draftsApi } from './drafts-api.js';
-import { forgetStep } from './step-memory.js';
 import { FullReading, MissingList } from './reading-so-far.js';
 import type { Step } from './steps.js';
 import type { DraftState } from './use-draft.js';
@@ -42,7 +41,6 @@ export function ReviewStep({
       : undefined;
     setBusy(false);
     if (r?.ok) {
-      forgetStep(draft.id);
       announce(
         isEdit ? 'Published: the case has a new revision.' : 'Published: the case is recorded.',
       );

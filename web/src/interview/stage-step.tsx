@@ -6,6 +6,7 @@ import {
   CERTAINTY_WORDS,
   capitalise,
   levelState,
+  sourceNamer,
   type Certainty,
   type Level,
   type Stage,
@@ -156,7 +157,8 @@ function PartyAnswer({
   const answer = readRole(doc, part, party.id, stage);
   const name = `${stage}-${party.id}`;
   const sources = doc.sources ?? [];
-  if (answer.kind === 'several') return <SeveralAccounts party={party} roles={answer.roles} />;
+  if (answer.kind === 'several')
+    return <SeveralAccounts party={party} roles={answer.roles} nameOf={sourceNamer(doc)} />;
   const level = answer.kind === 'one' ? answer.level : 'unknown';
 
   const choose = (next: Answer) => {
@@ -273,7 +275,15 @@ function PartyAnswer({
 }
 
 /** Accounts that may disagree are kept side by side; the interview does not merge them. */
-function SeveralAccounts({ party, roles }: { party: Party; roles: readonly Role[] }) {
+function SeveralAccounts({
+  party,
+  roles,
+  nameOf,
+}: {
+  party: Party;
+  roles: readonly Role[];
+  nameOf: (source: string) => string;
+}) {
   const levels = new Set(roles.map((r) => r.level));
   return (
     <section className="party-answer several" aria-label={partyTitle(party)}>
@@ -290,7 +300,8 @@ function SeveralAccounts({ party, roles }: { party: Party; roles: readonly Role[
         {roles.map((r, i) => (
           <li key={i}>
             <LevelShape level={r.level} /> {levelState(r.level)}
-            {r.source ? ` — from ${r.source}` : ''} ({CERTAINTY_WORDS[r.certainty ?? 'reported']})
+            {r.source ? ` — from ${nameOf(r.source)}` : ''} (
+            {CERTAINTY_WORDS[r.certainty ?? 'reported']})
           </li>
         ))}
       </ul>

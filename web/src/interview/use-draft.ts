@@ -1,6 +1,7 @@
 /**
  * A draft being written: the document as it is now, saved shortly after every change and at once on
- * every move between steps, so leaving and coming back loses nothing.
+ * every move between steps, and the step reached, kept with the draft on the server, so leaving and
+ * coming back (from any browser) loses nothing and resumes there.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Analysis, FieldProblem, Problem } from '../api.js';
@@ -26,6 +27,8 @@ export interface DraftState {
   change(next: DraftCase): void;
   /** Saves now if anything is unsaved; resolves true once everything is saved. */
   flush(): Promise<boolean>;
+  /** Keeps `step` as the place to resume at; moves made quickly are saved in order, the last one last. */
+  rememberStep(step: string): void;
 }
 
 const DELAY = 500;
@@ -39,6 +42,9 @@ export function useDraft(workspace: string, id: string): DraftState | Problem | 
   const saved = useRef<DraftCase | undefined>(undefined);
   const saving = useRef<Promise<boolean> | null>(null);
   const timer = useRef<number | undefined>(undefined);
+  const stepSaved = useRef<string | null>(null);
+  const stepWanted = useRef<string | null>(null);
+  const stepSaving = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -47,6 +53,7 @@ export function useDraft(workspace: string, id: string): DraftState | Problem | 
       if (r.ok) {
         latest.current = r.value.document;
         saved.current = r.value.document;
+        stepSaved.current = r.value.step;
         setDoc(r.value.document);
         setChecked({ problems: r.value.problems, analysis: r.value.analysis });
         setLoaded(r.value);
@@ -93,6 +100,26 @@ export function useDraft(workspace: string, id: string): DraftState | Problem | 
     [saveNow],
   );
 
+  const rememberStep = useCallback(
+    (step: string) => {
+      stepWanted.current = step;
+      if (stepSaving.current) return;
+      stepSaving.current = true;
+      void (async () => {
+        // One request at a time, so an earlier move can never land after a later one.
+        while (stepWanted.current !== null && stepWanted.current !== stepSaved.current) {
+          const next: string = stepWanted.current;
+          const r = await draftsApi.setStep(workspace, id, next);
+          // A resume point that did not save is not worth an alarm: the answers are saved apart.
+          if (!r.ok) break;
+          stepSaved.current = next;
+        }
+        stepSaving.current = false;
+      })();
+    },
+    [workspace, id],
+  );
+
   // Leaving the page saves what is left; closing the tab with unsaved answers asks first.
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -114,5 +141,6 @@ export function useDraft(workspace: string, id: string): DraftState | Problem | 
     status,
     change,
     flush: saveNow,
+    rememberStep,
   };
 }

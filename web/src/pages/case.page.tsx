@@ -25,6 +25,7 @@ import {
   modelName,
   partyKindWords,
   periodWords,
+  sourceName,
   type PartyKind,
 } from '../words.js';
 import { NotFoundPage } from './not-found.page.js';
@@ -538,7 +539,7 @@ const Sources = memo(function Sources({ document }: { document: CaseView['docume
         <ul className="sources">
           {sources.map((s) => (
             <li key={s.id} id={`source-${s.id}`} tabIndex={-1}>
-              <span className="source-id">{s.id}</span> {s.citation}{' '}
+              <span className="source-id">{sourceName(s)}</span> {s.citation}{' '}
               <span className="source-kind">({SOURCE_KIND_WORDS[s.kind]})</span>
               {s.url ? (
                 <>

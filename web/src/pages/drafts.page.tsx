@@ -10,7 +10,6 @@ import { ProblemAlert } from '../ui/problem-alert.js';
 import { draftsApi, type DraftListing } from '../interview/drafts-api.js';
 import { RecordEntry } from '../interview/entry-points.js';
 import { draftPath } from '../interview/paths.js';
-import { forgetStep } from '../interview/step-memory.js';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -42,7 +41,6 @@ export function DraftsPage({ workspace }: { workspace: string }) {
       setProblem(r.problem);
       return;
     }
-    forgetStep(draft.id);
     setDrafts((list) => list?.filter((d) => d.id !== draft.id));
     announce(`Threw away the draft “${draft.title ?? 'untitled'}”.`);
     window.document.getElementById('drafts-heading')?.focus();

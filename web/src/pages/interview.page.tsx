@@ -22,7 +22,6 @@ import { PartStepView } from '../interview/part-steps.js';
 import { ReadingSoFar } from '../interview/reading-so-far.js';
 import { ReviewStep } from '../interview/review-step.js';
 import { StageStep, type SourceMemory } from '../interview/stage-step.js';
-import { recalledStep, rememberStep } from '../interview/step-memory.js';
 import {
   PART_STEP_WORDS,
   STAGE_QUESTIONS,
@@ -96,7 +95,8 @@ function Interview({ workspace, state }: { workspace: string; state: DraftState 
   const { query } = useLocation();
   const isEdit = draft.case !== null;
   const steps = useMemo(() => allSteps(doc), [doc]);
-  const key = query.get('step') ?? recalledStep(draft.id);
+  // The address says the step; arriving without one, the draft's own resume point does.
+  const key = query.get('step') ?? draft.step;
   const step = findStep(doc, key);
   const current = stepKey(step);
   const index = steps.findIndex((s) => stepKey(s) === current);
@@ -112,7 +112,8 @@ function Interview({ workspace, state }: { workspace: string; state: DraftState 
   const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
-  useEffect(() => rememberStep(draft.id, current), [draft.id, current]);
+  const { rememberStep } = state;
+  useEffect(() => rememberStep(current), [rememberStep, current]);
 
   // Each new step (and arriving from elsewhere) puts the focus on its question.
   const shown = useRef<string | null>(null);

@@ -26,6 +26,7 @@ import {
   STAGES,
   levelState,
   partyKindWords,
+  sourceNamer,
   type Certainty,
   type Level,
   type Stage,
@@ -99,6 +100,7 @@ export function MyAccountPage({ workspace, caseId }: { workspace: string; caseId
       workspace={workspace}
       view={view}
       userId={session.user.id}
+      userName={session.user.name}
       onReload={(next) => setView(next)}
     />
   );
@@ -108,16 +110,19 @@ function AccountForm({
   workspace,
   view,
   userId,
+  userName,
   onReload,
 }: {
   workspace: string;
   view: CaseView;
   userId: string;
+  userName: string;
   onReload: (view: CaseView) => void;
 }) {
   const { query } = useLocation();
   const document = view.document;
   const source = ownSource(userId);
+  const nameOf = sourceNamer(document);
   const [partId, setPartId] = useState(
     () =>
       document.components.find((c) => c.id === query.get('part'))?.id ??
@@ -262,6 +267,11 @@ function AccountForm({
         name as someone’s own account, beside what others have said. It never changes or removes
         anyone else’s account: where yours differs, the case shows both, marked “Disputed”.
       </p>
+      <p className="notice" id="own-account-name">
+        Your answers are shown as “self-report by {userName}”, the name on your account, to everyone
+        who can read this case: the members of this workspace, and anyone given a read-only link or
+        an export of it. Nothing else about you is shown.
+      </p>
       {conflict ? (
         <div className="problem conflict" role="alert" tabIndex={-1} ref={conflictBox}>
           <WarningShape />
@@ -352,7 +362,12 @@ function AccountForm({
                   .filter((r) => r.party === party.id && r.stage === stage)
                   .map((r) => ({
                     level: r.level,
-                    who: r.source === source ? 'your earlier account' : (r.source ?? 'no source'),
+                    who:
+                      r.source === source
+                        ? 'your earlier account'
+                        : r.source === undefined
+                          ? 'no source'
+                          : nameOf(r.source),
                   }))}
                 answer={partAnswers[key(party.id, stage)]}
                 onChange={(a) => setAnswer(stage, a)}
@@ -469,7 +484,8 @@ function StageQuestion({
           <div className="field">
             <label htmlFor={`${name}-note`}>A note (optional)</label>
             <p className="hint" id={`${name}-note-hint`}>
-              What you remember, or where it is written down.
+              What you remember, or where it is written down. Leave out anything that could identify
+              a patient or anyone else, such as names, diagnoses or dates.
             </p>
             <textarea
               id={`${name}-note`}

@@ -4,6 +4,7 @@ import { extras, type Member, type Role } from '../api-extras.js';
 import type { Problem, Workspace } from '../api.js';
 import { CopyField } from '../case-extras/copy-field.js';
 import { ROLE_WORDS, day, when } from '../case-extras/extras-words.js';
+import { PendingInvitations } from '../case-extras/pending-invitations.js';
 import { isOwner, useWorkspace } from '../case-extras/use-workspace.js';
 import '../case-extras/extras.css';
 import { extraPaths } from '../extra-paths.js';
@@ -217,7 +218,7 @@ function Members({ info }: { info: Workspace }) {
 }
 
 function Invite({ workspace }: { workspace: string }) {
-  const [made, setMade] = useState<{ url: string; role: Role; expiresAt: string }>();
+  const [made, setMade] = useState<{ id: string; url: string; role: Role; expiresAt: string }>();
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -232,6 +233,7 @@ function Invite({ workspace }: { workspace: string }) {
     if (!r.ok) return setProblem(r.problem);
     setProblem(undefined);
     setMade({
+      id: r.value.id,
       url: `${window.location.origin}${extraPaths.join(r.value.token)}`,
       role: r.value.role,
       expiresAt: r.value.expiresAt,
@@ -277,6 +279,14 @@ function Invite({ workspace }: { workspace: string }) {
           hint={`It works once, until ${when(made.expiresAt)}. Coprism shows it only now: send it only to the person you mean.`}
         />
       ) : null}
+      <PendingInvitations
+        workspace={workspace}
+        refresh={made?.id ?? ''}
+        onWithdrawn={(id) => {
+          // The link just shown no longer works: it is not left on the screen to be sent.
+          if (made?.id === id) setMade(undefined);
+        }}
+      />
     </section>
   );
 }

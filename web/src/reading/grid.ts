@@ -1,11 +1,13 @@
 /** The who-did-what grid of one part (parties × stages), and where a reason's refs point in it. */
 import type { CaseFile, Component, Party, Role } from '../../../src/core/case.schema.js';
-import { STAGES, type Level, type Stage } from '../../../src/core/vocabulary.js';
+import { STAGES, sourceNamer, type Level, type Stage } from '../words.js';
 
 export interface Claim {
   /** Its place in the part's `roles`, which reasons cite as `roles[index]`. */
   readonly index: number;
   readonly role: Role;
+  /** Its source as a reader knows it ("self-report by Amira Khan"), or undefined when it has none. */
+  readonly by: string | undefined;
 }
 
 export type CellState =
@@ -41,10 +43,11 @@ export function buildGrid(
   componentIndex: number,
 ): readonly GridRow[] {
   const byCell = new Map<string, Claim[]>();
+  const nameOf = sourceNamer(document);
   component.roles.forEach((role, index) => {
     const key = `${role.party}\u0000${role.stage}`;
     const list = byCell.get(key) ?? [];
-    list.push({ index, role });
+    list.push({ index, role, by: role.source === undefined ? undefined : nameOf(role.source) });
     byCell.set(key, list);
   });
   return document.parties.map((party, partyIndex) => ({

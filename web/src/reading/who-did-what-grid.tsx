@@ -198,7 +198,7 @@ function ClaimSource({ claim }: { claim: Claim }) {
       {claim.role.source ? (
         <>
           {', '}
-          <a href={`#source-${claim.role.source}`}>{claim.role.source}</a>
+          <a href={`#source-${claim.role.source}`}>{claim.by}</a>
         </>
       ) : (
         ', no source given'
