@@ -25,9 +25,19 @@ import {
   SOURCE_KIND_WORDS,
   STAGE_SHORT,
   accountWords,
+  FIT_MARK,
   capital,
   sortedAccounts,
 } from './report-words.js';
+import {
+  REPLACEMENT,
+  codePoint,
+  faceFor,
+  printable,
+  registerFaces,
+  unprintable,
+  type Style,
+} from './pdf-fonts.js';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -43,13 +53,28 @@ const FIT_INK: Record<Fit, string> = {
   'does-not-fit': '#9b1c1c',
   undetermined: '#3d4f63',
 };
-const SERIF = 'Times-Roman';
-const SANS = 'Helvetica';
-const SANS_BOLD = 'Helvetica-Bold';
 
 // pdfkit's table accepts these for accessibility; its type definitions do not list them yet.
 interface TaggedTableOptions extends PDFKit.Mixins.TableOptionsWithData {
   structParent: Struct;
+}
+/**
+ * Text is set without kerning: a kerned comma tucks under the letter before it ("P,") and
+ * pdftotext then reads it as the start of a new line. fontkit takes an object that switches a
+ * feature off; pdfkit's type definitions list only the array that switches features on.
+ */
+const CELL_PADDING = 4;
+const UNKERNED = { kern: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
+interface TableLayout {
+  readonly heads: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly rowHeads: boolean;
+  readonly rowInk: readonly string[] | undefined;
+  readonly styleOf: (i: number, j: number) => Style;
+  readonly size: number;
+  readonly columns: number[];
+  /** Points the caption, heads and first row need, to keep them on one page. */
+  readonly room: number;
 }
 type TaggedCell = PDFKit.Mixins.CellOptions & { scope?: 'row' | 'column' };
 
@@ -72,6 +97,8 @@ export function caseReportPdf(report: CaseReport): Promise<Buffer> {
       Creator: 'Coprism',
     },
   });
+  registerFaces(doc);
+  doc.font(faceFor('body', ''));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -112,6 +139,14 @@ class Writer {
     this.heading('H1', analysis.title, 24);
     this.doc.moveDown(0.3);
     this.callout(analysis.overall.summary);
+    const missing = unprintable(textsOf(report));
+    if (missing.length > 0)
+      this.callout(
+        `Some characters in this record are not in this PDF's font and print as ${REPLACEMENT}: ${missing.map(codePoint).join(', ')}. The HTML and Markdown reports show them as written.`,
+        '#fff7ed',
+        '#b35900',
+        10,
+      );
     const facts: [string, string][] = [['Case', analysis.case]];
     if (doc.setting !== undefined) facts.push(['Setting', doc.setting]);
     if (doc.period !== undefined) facts.push(['Period', periodWords(doc.period)]);
@@ -123,7 +158,10 @@ class Writer {
     ]);
     facts.push(['Rulebook', analysis.rulebook]);
     facts.push(['Case revision', report.revision ?? 'not given']);
-    this.table('About this record', ['Item', 'Detail'], facts, [110, this.width - 110], true);
+    this.table(
+      'About this record',
+      this.tableLayout(['Item', 'Detail'], facts, [110, this.width - 110], true),
+    );
     this.heading('H2', 'The reading at a glance', 15);
     this.fitTable('How each model reads for the initiative as a whole', analysis.overall.models);
     if (analysis.components.length > 1)
@@ -139,10 +177,12 @@ class Writer {
     this.heading('H2', `${several ? `Part ${i + 1}: ` : ''}${c.title}`, 15);
     this.para(c.summary);
 
+    const figure = gridFigure(grid, COMPACT);
+    // The heading keeps with its figure.
+    this.keepRoom(figure.height + 40);
     this.heading('H3', 'Who did what', 12);
-    this.figure(gridFigure(grid, COMPACT));
-    this.table(
-      `Who took part in which stage of ${c.title}, on whose account`,
+    this.figure(figure);
+    const whoDidWhat = this.tableLayout(
       ['Party', 'What the record says, stage by stage', 'Not recorded'],
       grid.rows.map((row) => {
         const said = STAGES.filter((s) => row.cells[s].state !== 'unknown').map((s) => {
@@ -165,6 +205,7 @@ class Writer {
       [140, this.width - 240, 100],
       true,
     );
+    this.table(`Who took part in which stage of ${c.title}, on whose account`, whoDidWhat);
 
     this.heading('H3', 'The five models', 12);
     this.fitTable(`How each model reads for ${c.title}`, c.models);
@@ -211,23 +252,26 @@ class Writer {
     this.heading('H3', 'Ladder positions', 12);
     for (const reading of report.ladders[i] ?? []) {
       const t = ladderTable(reading);
-      this.heading('H4', t.name, 10.5);
-      if (t.rows.length === 0)
+      if (t.rows.length === 0) {
+        this.heading('H4', t.name, 10.5);
         this.para(
           t.silent.length === 0
             ? 'The case lists no party this ladder measures.'
             : `The record says nothing about ${t.silent.map((p) => p.label ?? p.id).join('; ')} in this part, so the ladder cannot place anyone.`,
         );
-      else {
+      } else {
         const first = 130;
         const rest = (this.width - first) / t.stages.length;
-        this.table(
-          `${t.name}: places computed from the record`,
+        const layout = this.tableLayout(
           ['Party', ...t.stages.map((s) => STAGE_SHORT[s])],
           t.rows.map((r) => [r.party.label ?? r.party.id, ...r.cells]),
           [first, ...t.stages.map(() => rest)],
           true,
         );
+        // The heading keeps with its table.
+        this.keepRoom(layout.room + 40);
+        this.heading('H4', t.name, 10.5);
+        this.table(`${t.name}: places computed from the record`, layout);
       }
       const notes: string[] = [];
       if (t.rows.length > 0 && t.silent.length > 0)
@@ -267,7 +311,7 @@ class Writer {
         this.para(item.asks, { italic: true });
         if (item.prefilled.length > 0) this.list(item.prefilled);
         if (item.gap !== undefined)
-          this.callout(`TO WRITE BY HAND: ${item.gap}`, '#fff7ed', '#b35900');
+          this.callout(`TO WRITE BY HAND: ${item.gap}`, '#fff7ed', '#b35900', 10);
       }
     }
   }
@@ -297,27 +341,33 @@ class Writer {
       const bottom = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0;
       this.artifact(() => {
+        const line = this.setIn(
+          'small',
+          `${report.analysis.title} · Coprism rulebook ${report.analysis.rulebook} · page ${p + 1} of ${range.count}`,
+        );
         this.doc
-          .font(SANS)
           .fontSize(7.5)
           .fillColor(MUTED)
-          .text(
-            `${report.analysis.title} · Coprism rulebook ${report.analysis.rulebook} · page ${p + 1} of ${range.count}`,
-            this.doc.page.margins.left,
-            this.doc.page.height - 36,
-            { width: this.width, align: 'center', lineBreak: false },
-          );
+          .text(line, this.doc.page.margins.left, this.doc.page.height - 36, {
+            width: this.width,
+            align: 'center',
+            lineBreak: false,
+            features: UNKERNED,
+          });
       });
       this.doc.page.margins.bottom = bottom;
     }
   }
 
   private heading(tag: string, text: string, size: number, colour = NAVY): void {
-    this.keepRoom(size * 4);
+    // Room for the heading and a few lines of what it heads, so it never ends a page.
+    this.keepRoom(size * 3 + 60);
     this.doc.moveDown(tag === 'H4' ? 0.4 : 0.7);
-    this.doc.font(SANS_BOLD).fontSize(size).fillColor(colour);
-    this.doc.text(safe(text), this.doc.page.margins.left, this.doc.y, {
+    const line = this.setIn('heading', text);
+    this.doc.fontSize(size).fillColor(colour);
+    this.doc.text(line, this.doc.page.margins.left, this.doc.y, {
       width: this.width,
+      features: UNKERNED,
       structParent: this.root,
       structType: tag,
     });
@@ -325,13 +375,12 @@ class Writer {
   }
 
   private para(text: string, opts: { italic?: boolean; size?: number } = {}): void {
-    this.doc
-      .font(opts.italic === true ? 'Times-Italic' : SERIF)
-      .fontSize(opts.size ?? 10.5)
-      .fillColor(INK);
-    this.doc.text(safe(text), this.doc.page.margins.left, this.doc.y, {
+    const line = this.setIn(opts.italic === true ? 'body-italic' : 'body', text);
+    this.doc.fontSize(opts.size ?? 10).fillColor(INK);
+    this.doc.text(line, this.doc.page.margins.left, this.doc.y, {
       width: this.width,
       lineGap: 1.5,
+      features: UNKERNED,
       structParent: this.root,
       structType: 'P',
     });
@@ -339,14 +388,24 @@ class Writer {
   }
 
   private small(text: string, colour: string): void {
-    this.doc.font(SANS_BOLD).fontSize(8).fillColor(colour);
-    this.doc.text(text, { characterSpacing: 1.2, structParent: this.root, structType: 'P' });
+    this.doc.fontSize(8).fillColor(colour);
+    this.doc.text(this.setIn('small-bold', text), {
+      characterSpacing: 0.6,
+      features: UNKERNED,
+      structParent: this.root,
+      structType: 'P',
+    });
   }
 
   private list(items: readonly string[], size = 9.5): void {
-    this.doc.font(SERIF).fontSize(size).fillColor(INK);
-    this.doc.list(items.map(safe), this.doc.page.margins.left + 4, this.doc.y, {
+    const lines = items.map(printable);
+    this.doc
+      .font(faceFor('body', lines.join('')))
+      .fontSize(size)
+      .fillColor(INK);
+    this.doc.list(lines, this.doc.page.margins.left + 4, this.doc.y, {
       width: this.width - 4,
+      features: UNKERNED,
       bulletRadius: 1.6,
       textIndent: 12,
       bulletIndent: 0,
@@ -362,10 +421,11 @@ class Writer {
   }
 
   /** A boxed paragraph: the box is decoration, the text is tagged. */
-  private callout(text: string, fill = '#f3f7fb', edge = '#1f5a8c'): void {
-    const s = safe(text);
-    this.doc.font(SERIF).fontSize(11.5);
-    const h = this.doc.heightOfString(s, { width: this.width - 24, lineGap: 2 }) + 16;
+  private callout(text: string, fill = '#f3f7fb', edge = '#1f5a8c', size = 11): void {
+    const s = this.setIn('body', text);
+    this.doc.fontSize(size);
+    const h =
+      this.doc.heightOfString(s, { width: this.width - 24, lineGap: 2, features: UNKERNED }) + 16;
     this.keepRoom(h + 10);
     const x = this.doc.page.margins.left;
     const y = this.doc.y;
@@ -373,10 +433,11 @@ class Writer {
       this.doc.rect(x, y, this.width, h).fill(fill);
       this.doc.rect(x, y, 4, h).fill(edge);
     });
-    this.doc.fillColor(INK).font(SERIF).fontSize(11.5);
+    this.doc.fillColor(INK).fontSize(size);
     this.doc.text(s, x + 14, y + 8, {
       width: this.width - 24,
       lineGap: 2,
+      features: UNKERNED,
       structParent: this.root,
       structType: 'P',
     });
@@ -387,47 +448,67 @@ class Writer {
   private fitTable(caption: string, models: ModelReadings): void {
     this.table(
       caption,
-      ['Model', 'Reading'],
-      MODELS.map((m) => [capital(MODEL_NAMES[m]), FIT_WORDS[models[m].fit]]),
-      [170, this.width - 170],
-      true,
-      MODELS.map((m) => FIT_INK[models[m].fit]),
+      this.tableLayout(
+        ['Model', 'Reading'],
+        MODELS.map((m) => [
+          capital(MODEL_NAMES[m]),
+          `${FIT_MARK[models[m].fit]} ${FIT_WORDS[models[m].fit]}`,
+        ]),
+        [170, this.width - 170],
+        true,
+        MODELS.map((m) => FIT_INK[models[m].fit]),
+      ),
     );
   }
 
-  /** A tagged table: a caption, column heads (TH, scope column) and row heads (TH, scope row). */
-  private table(
-    caption: string,
+  /** A table measured for the page: its cells, type size, column widths and the room it needs. */
+  private tableLayout(
     heads: readonly string[],
     rows: readonly (readonly string[])[],
     widths: readonly number[],
     rowHeads: boolean,
     rowInk?: readonly string[],
-  ): void {
-    this.keepRoom(70);
-    this.doc.font(SANS_BOLD).fontSize(8.5).fillColor(MUTED);
-    this.doc.text(safe(caption), this.doc.page.margins.left, this.doc.y, {
+  ): TableLayout {
+    const styleOf = (i: number, j: number): Style =>
+      i === 0 || (rowHeads && j === 0) ? 'small-bold' : 'small';
+    const { size, widths: columns } = this.fitColumns([heads, ...rows], widths, styleOf);
+    // The caption, the column heads and the first row stay on one page.
+    const room =
+      30 +
+      [heads, rows[0] ?? []].reduce(
+        (h, row, i) => h + this.rowHeight(row, i, columns, styleOf, size),
+        0,
+      );
+    return { heads, rows, rowHeads, rowInk, styleOf, size, columns, room };
+  }
+
+  /** A tagged table: a caption, column heads (TH, scope column) and row heads (TH, scope row). */
+  private table(caption: string, layout: TableLayout): void {
+    const { heads, rows, rowHeads, rowInk, styleOf, size, columns, room } = layout;
+    this.keepRoom(room);
+    const border = { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 };
+    const line = this.setIn('small-bold', caption);
+    this.doc.fontSize(8.5).fillColor(MUTED);
+    this.doc.text(line, this.doc.page.margins.left, this.doc.y, {
       width: this.width,
+      features: UNKERNED,
       structParent: this.root,
       structType: 'Caption',
     });
     this.doc.moveDown(0.2);
-    const border = { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 };
-    const head: TaggedCell[] = heads.map((h) => ({
-      text: safe(h),
+    const head: TaggedCell[] = heads.map((h, j) => ({
+      ...tableText(styleOf(0, j), h, size),
       type: 'TH',
       scope: 'column',
       backgroundColor: HEAD_FILL,
-      font: { src: SANS_BOLD, size: 8 },
       textColor: NAVY,
       border,
       borderColor: RULE_GREY,
     }));
     const body: TaggedCell[][] = rows.map((r, i) =>
       r.map((cell, j): TaggedCell => ({
-        text: safe(cell),
+        ...tableText(styleOf(i + 1, j), cell, size),
         ...(rowHeads && j === 0 ? { type: 'TH', scope: 'row' } : { type: 'TD' }),
-        font: { src: rowHeads && j === 0 ? SANS_BOLD : SANS, size: 8 },
         textColor: j > 0 && rowInk?.[i] !== undefined ? rowInk[i] : INK,
         ...(cell === 'Not recorded' || cell === 'not recorded'
           ? { backgroundColor: '#f2f2f2' }
@@ -436,17 +517,89 @@ class Writer {
         borderColor: RULE_GREY,
       })),
     );
-    this.doc.font(SANS).fontSize(8).fillColor(INK);
+    this.doc.font(faceFor('small', '')).fontSize(size).fillColor(INK);
     const options: TaggedTableOptions = {
       data: [head, ...body],
       position: { x: this.doc.page.margins.left, y: this.doc.y },
-      columnStyles: [...widths],
-      defaultStyle: { padding: { top: 4, bottom: 2, left: 4, right: 4 } },
+      columnStyles: columns,
+      defaultStyle: {
+        padding: { top: 4, bottom: 2, left: CELL_PADDING, right: CELL_PADDING },
+        textOptions: { features: UNKERNED },
+      },
       structParent: this.root,
     };
     this.doc.table(options);
     this.doc.x = this.doc.page.margins.left;
     this.doc.moveDown(0.6);
+  }
+
+  /**
+   * The largest type size, from 8 pt down to 6.5, and the column widths at which every word of
+   * every cell fits its column, so no word is broken in two: a column too narrow for its longest
+   * word takes the room from the columns with the most to spare, none giving up more than a
+   * quarter of its width.
+   */
+  private fitColumns(
+    cells: readonly (readonly string[])[],
+    widths: readonly number[],
+    styleOf: (i: number, j: number) => Style,
+  ): { size: number; widths: number[] } {
+    for (let size = 8; ; size -= 0.25) {
+      const need = widths.map(
+        (_, j) =>
+          Math.max(...cells.map((row, i) => this.widestWord(row[j] ?? '', styleOf(i, j), size))) +
+          CELL_PADDING * 2,
+      );
+      const out = widths.map((w, j) => Math.max(w, need[j] ?? 0));
+      let owed = out.reduce((n, w) => n + w, 0) - widths.reduce((n, w) => n + w, 0);
+      const bySpare = out.map((_, j) => j).sort((a, b) => spare(b) - spare(a));
+      function spare(j: number): number {
+        const w = out[j] ?? 0;
+        return Math.max(0, Math.min(w - (need[j] ?? 0), w - (widths[j] ?? 0) * 0.75));
+      }
+      for (const j of bySpare) {
+        const take = Math.min(owed, spare(j));
+        out[j] = (out[j] ?? 0) - take;
+        owed -= take;
+      }
+      if (owed < 0.01) return { size, widths: out };
+      if (size <= 6.5) return { size, widths: [...widths] };
+    }
+  }
+
+  /** How tall a table row sets: its tallest cell and the cell padding. */
+  private rowHeight(
+    row: readonly string[],
+    i: number,
+    widths: readonly number[],
+    styleOf: (i: number, j: number) => Style,
+    size: number,
+  ): number {
+    return (
+      Math.max(
+        0,
+        ...row.map((cell, j) => {
+          const line = printable(cell);
+          this.doc.font(faceFor(styleOf(i, j), line)).fontSize(size);
+          return this.doc.heightOfString(line, {
+            width: (widths[j] ?? 0) - CELL_PADDING * 2,
+            features: UNKERNED,
+          });
+        }),
+      ) + 6
+    );
+  }
+
+  /** The width of the longest piece of `text` a line may not break (a word, or up to a hyphen). */
+  private widestWord(text: string, style: Style, size: number): number {
+    const line = printable(text);
+    this.doc.font(faceFor(style, line)).fontSize(size);
+    return Math.max(
+      0,
+      ...line
+        .split(/\s+|(?<=-)/)
+        .map((word) => this.doc.widthOfString(word, { features: UNKERNED })),
+    );
   }
 
   private figure(figure: Figure): void {
@@ -476,12 +629,17 @@ class Writer {
               .stroke(s.stroke);
             this.doc.undash().restore();
           } else {
-            const font =
-              s.bold === true ? SANS_BOLD : s.italic === true ? 'Helvetica-Oblique' : SANS;
-            this.doc.font(font).fontSize(s.size).fillColor(s.ink);
-            const tw = this.doc.widthOfString(s.text);
+            const label = this.setIn(
+              s.bold === true ? 'small-bold' : s.italic === true ? 'small-italic' : 'small',
+              s.text,
+            );
+            this.doc.fontSize(s.size).fillColor(s.ink);
+            const tw = this.doc.widthOfString(label, { features: UNKERNED });
             const x = s.anchor === 'middle' ? x0 + s.x - tw / 2 : x0 + s.x;
-            this.doc.text(s.text, x, y0 + s.y - s.size * 0.8, { lineBreak: false });
+            this.doc.text(label, x, y0 + s.y - s.size * 0.8, {
+              lineBreak: false,
+              features: UNKERNED,
+            });
           }
         }
       },
@@ -490,6 +648,13 @@ class Writer {
     figureStruct.end();
     this.doc.x = x0;
     this.doc.y = y0 + figure.height + 6;
+  }
+
+  /** Sets the face for `text` in `style`; returns the text as it will print. */
+  private setIn(style: Style, text: string): string {
+    const line = printable(text);
+    this.doc.font(faceFor(style, line));
+    return line;
   }
 
   private artifact(draw: () => void): void {
@@ -504,39 +669,23 @@ class Writer {
   }
 }
 
+/** A table cell's text as it will print, with the face that has every character of it. */
+function tableText(
+  style: Style,
+  text: string,
+  size: number,
+): { text: string; font: { src: string; size: number } } {
+  const line = printable(text);
+  return { text: line, font: { src: faceFor(style, line), size } };
+}
+
 const reasonLine = (r: Reason): string =>
   `${r.text} (rule ${r.rule}${r.refs.length === 0 ? '' : `; ${r.refs.join(', ')}`})`;
 
-/**
- * The standard PDF fonts cover only the Windows-1252 characters: others are replaced by the
- * nearest plain character, so nothing prints as a wrong glyph.
- */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACE: Record<string, string> = {
-  '≠': '!=',
-  '→': '->',
-  '●': '*',
-  '◐': '*',
-  '○': 'o',
-  '≤': '<=',
-  '≥': '>=',
-};
-
-export function safe(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (
-      code === 10 ||
-      (code >= 32 && code < 127) ||
-      (code >= 160 && code <= 255) ||
-      WIN_ANSI_EXTRA.has(ch)
-    )
-      out += ch;
-    else {
-      const plain = ch.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
-      out += REPLACE[ch] ?? (plain === '' ? '?' : plain);
-    }
-  }
-  return out;
+/** Every string in the report, wherever it sits: what the PDF may print. */
+function* textsOf(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* textsOf(v);
+  else if (typeof value === 'object' && value !== null)
+    for (const v of Object.values(value)) yield* textsOf(v);
 }
