@@ -58,13 +58,8 @@ const FIT_INK: Record<Fit, string> = {
 interface TaggedTableOptions extends PDFKit.Mixins.TableOptionsWithData {
   structParent: Struct;
 }
-/**
- * Text is set without kerning: a kerned comma tucks under the letter before it ("P,") and
- * pdftotext then reads it as the start of a new line. fontkit takes an object that switches a
- * feature off; pdfkit's type definitions list only the array that switches features on.
- */
 const CELL_PADDING = 4;
-const UNKERNED = { kern: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
+
 interface TableLayout {
   readonly heads: readonly string[];
   readonly rows: readonly (readonly string[])[];
@@ -352,7 +347,6 @@ class Writer {
             width: this.width,
             align: 'center',
             lineBreak: false,
-            features: UNKERNED,
           });
       });
       this.doc.page.margins.bottom = bottom;
@@ -367,7 +361,6 @@ class Writer {
     this.doc.fontSize(size).fillColor(colour);
     this.doc.text(line, this.doc.page.margins.left, this.doc.y, {
       width: this.width,
-      features: UNKERNED,
       structParent: this.root,
       structType: tag,
     });
@@ -380,7 +373,6 @@ class Writer {
     this.doc.text(line, this.doc.page.margins.left, this.doc.y, {
       width: this.width,
       lineGap: 1.5,
-      features: UNKERNED,
       structParent: this.root,
       structType: 'P',
     });
@@ -391,7 +383,6 @@ class Writer {
     this.doc.fontSize(8).fillColor(colour);
     this.doc.text(this.setIn('small-bold', text), {
       characterSpacing: 0.6,
-      features: UNKERNED,
       structParent: this.root,
       structType: 'P',
     });
@@ -405,7 +396,6 @@ class Writer {
       .fillColor(INK);
     this.doc.list(lines, this.doc.page.margins.left + 4, this.doc.y, {
       width: this.width - 4,
-      features: UNKERNED,
       bulletRadius: 1.6,
       textIndent: 12,
       bulletIndent: 0,
@@ -424,8 +414,7 @@ class Writer {
   private callout(text: string, fill = '#f3f7fb', edge = '#1f5a8c', size = 11): void {
     const s = this.setIn('body', text);
     this.doc.fontSize(size);
-    const h =
-      this.doc.heightOfString(s, { width: this.width - 24, lineGap: 2, features: UNKERNED }) + 16;
+    const h = this.doc.heightOfString(s, { width: this.width - 24, lineGap: 2 }) + 16;
     this.keepRoom(h + 10);
     const x = this.doc.page.margins.left;
     const y = this.doc.y;
@@ -437,7 +426,6 @@ class Writer {
     this.doc.text(s, x + 14, y + 8, {
       width: this.width - 24,
       lineGap: 2,
-      features: UNKERNED,
       structParent: this.root,
       structType: 'P',
     });
@@ -491,7 +479,6 @@ class Writer {
     this.doc.fontSize(8.5).fillColor(MUTED);
     this.doc.text(line, this.doc.page.margins.left, this.doc.y, {
       width: this.width,
-      features: UNKERNED,
       structParent: this.root,
       structType: 'Caption',
     });
@@ -524,7 +511,6 @@ class Writer {
       columnStyles: columns,
       defaultStyle: {
         padding: { top: 4, bottom: 2, left: CELL_PADDING, right: CELL_PADDING },
-        textOptions: { features: UNKERNED },
       },
       structParent: this.root,
     };
@@ -583,7 +569,6 @@ class Writer {
           this.doc.font(faceFor(styleOf(i, j), line)).fontSize(size);
           return this.doc.heightOfString(line, {
             width: (widths[j] ?? 0) - CELL_PADDING * 2,
-            features: UNKERNED,
           });
         }),
       ) + 6
@@ -594,12 +579,7 @@ class Writer {
   private widestWord(text: string, style: Style, size: number): number {
     const line = printable(text);
     this.doc.font(faceFor(style, line)).fontSize(size);
-    return Math.max(
-      0,
-      ...line
-        .split(/\s+|(?<=-)/)
-        .map((word) => this.doc.widthOfString(word, { features: UNKERNED })),
-    );
+    return Math.max(0, ...line.split(/\s+|(?<=-)/).map((word) => this.doc.widthOfString(word)));
   }
 
   private figure(figure: Figure): void {
@@ -634,11 +614,10 @@ class Writer {
               s.text,
             );
             this.doc.fontSize(s.size).fillColor(s.ink);
-            const tw = this.doc.widthOfString(label, { features: UNKERNED });
+            const tw = this.doc.widthOfString(label);
             const x = s.anchor === 'middle' ? x0 + s.x - tw / 2 : x0 + s.x;
             this.doc.text(label, x, y0 + s.y - s.size * 0.8, {
               lineBreak: false,
-              features: UNKERNED,
             });
           }
         }

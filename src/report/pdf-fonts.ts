@@ -23,7 +23,7 @@ const CHAINS: Record<Style, readonly string[]> = {
 export const REPLACEMENT = '\uFFFD';
 
 interface Face {
-  readonly bytes: Buffer;
+  readonly font: fontkit.Font;
   readonly covers: ReadonlySet<number>;
 }
 
@@ -41,10 +41,10 @@ function load(): Loaded {
   const require = createRequire(import.meta.url);
   const faces = new Map<string, Face>();
   for (const name of new Set(Object.values(CHAINS).flat())) {
-    const bytes = readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
-    const font = fontkit.create(bytes);
+    const font = fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`)));
     if (!('characterSet' in font)) throw new Error(`${name}.ttf is a font collection`);
-    faces.set(name, { bytes, covers: new Set(font.characterSet) });
+    unkerned(font);
+    faces.set(name, { font, covers: new Set(font.characterSet) });
   }
   const lasts = Object.values(CHAINS).map((chain) => face(faces, chain[chain.length - 1]));
   const [first, ...rest] = lasts;
@@ -55,6 +55,16 @@ function load(): Loaded {
   return loaded;
 }
 
+/**
+ * Sets the font's text without kerning: a kerned comma tucks under the letter before it ("P,")
+ * and pdftotext then reads it as the start of a new line. pdfkit lays text out without naming
+ * features (so it can cache layouts), which this makes mean "no kerning".
+ */
+function unkerned(font: fontkit.Font): void {
+  const layout = font.layout.bind(font);
+  font.layout = (text, features, ...rest) => layout(text, features ?? { kern: false }, ...rest);
+}
+
 function face(faces: ReadonlyMap<string, Face>, name: string | undefined): Face {
   const found = name === undefined ? undefined : faces.get(name);
   if (found === undefined) throw new Error(`no font face ${name ?? ''}`);
@@ -63,7 +73,11 @@ function face(faces: ReadonlyMap<string, Face>, name: string | undefined): Face 
 
 /** Registers every face with a new document, under its own name. */
 export function registerFaces(doc: PDFKit.PDFDocument): void {
-  for (const [name, { bytes }] of load().faces) doc.registerFont(name, bytes);
+  // As parsed fonts, which pdfkit also takes (its types list only files and bytes): a table cell
+  // switches back to the document's font by its source, which pdfkit does not cache, so a file or
+  // bytes would be read and parsed again for every cell.
+  for (const [name, { font }] of load().faces)
+    doc.registerFont(name, font as unknown as PDFKit.Mixins.PDFFontSource);
 }
 
 /** The face to set already printable text in: the first of the style's chain that has it all. */
