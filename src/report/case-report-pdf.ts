@@ -29,6 +29,7 @@ import {
   capital,
   sortedAccounts,
 } from './report-words.js';
+import { CELL_PADDING, printedCell, tableLayout, type TableLayout } from './pdf-table-layout.js';
 import {
   REPLACEMENT,
   codePoint,
@@ -57,19 +58,6 @@ const FIT_INK: Record<Fit, string> = {
 // pdfkit's table accepts these for accessibility; its type definitions do not list them yet.
 interface TaggedTableOptions extends PDFKit.Mixins.TableOptionsWithData {
   structParent: Struct;
-}
-const CELL_PADDING = 4;
-
-interface TableLayout {
-  readonly heads: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-  readonly rowHeads: boolean;
-  readonly rowInk: readonly string[] | undefined;
-  readonly styleOf: (i: number, j: number) => Style;
-  readonly size: number;
-  readonly columns: number[];
-  /** Points the caption, heads and first row need, to keep them on one page. */
-  readonly room: number;
 }
 type TaggedCell = PDFKit.Mixins.CellOptions & { scope?: 'row' | 'column' };
 
@@ -155,7 +143,7 @@ class Writer {
     facts.push(['Case revision', report.revision ?? 'not given']);
     this.table(
       'About this record',
-      this.tableLayout(['Item', 'Detail'], facts, [110, this.width - 110], true),
+      tableLayout(this.doc, ['Item', 'Detail'], facts, [110, this.width - 110], true),
     );
     this.heading('H2', 'The reading at a glance', 15);
     this.fitTable('How each model reads for the initiative as a whole', analysis.overall.models);
@@ -177,7 +165,8 @@ class Writer {
     this.keepRoom(figure.height + 40);
     this.heading('H3', 'Who did what', 12);
     this.figure(figure);
-    const whoDidWhat = this.tableLayout(
+    const whoDidWhat = tableLayout(
+      this.doc,
       ['Party', 'What the record says, stage by stage', 'Not recorded'],
       grid.rows.map((row) => {
         const said = STAGES.filter((s) => row.cells[s].state !== 'unknown').map((s) => {
@@ -257,7 +246,8 @@ class Writer {
       } else {
         const first = 130;
         const rest = (this.width - first) / t.stages.length;
-        const layout = this.tableLayout(
+        const layout = tableLayout(
+          this.doc,
           ['Party', ...t.stages.map((s) => STAGE_SHORT[s])],
           t.rows.map((r) => [r.party.label ?? r.party.id, ...r.cells]),
           [first, ...t.stages.map(() => rest)],
@@ -436,7 +426,8 @@ class Writer {
   private fitTable(caption: string, models: ModelReadings): void {
     this.table(
       caption,
-      this.tableLayout(
+      tableLayout(
+        this.doc,
         ['Model', 'Reading'],
         MODELS.map((m) => [
           capital(MODEL_NAMES[m]),
@@ -447,27 +438,6 @@ class Writer {
         MODELS.map((m) => FIT_INK[models[m].fit]),
       ),
     );
-  }
-
-  /** A table measured for the page: its cells, type size, column widths and the room it needs. */
-  private tableLayout(
-    heads: readonly string[],
-    rows: readonly (readonly string[])[],
-    widths: readonly number[],
-    rowHeads: boolean,
-    rowInk?: readonly string[],
-  ): TableLayout {
-    const styleOf = (i: number, j: number): Style =>
-      i === 0 || (rowHeads && j === 0) ? 'small-bold' : 'small';
-    const { size, widths: columns } = this.fitColumns([heads, ...rows], widths, styleOf);
-    // The caption, the column heads and the first row stay on one page.
-    const room =
-      30 +
-      [heads, rows[0] ?? []].reduce(
-        (h, row, i) => h + this.rowHeight(row, i, columns, styleOf, size),
-        0,
-      );
-    return { heads, rows, rowHeads, rowInk, styleOf, size, columns, room };
   }
 
   /** A tagged table: a caption, column heads (TH, scope column) and row heads (TH, scope row). */
@@ -484,7 +454,7 @@ class Writer {
     });
     this.doc.moveDown(0.2);
     const head: TaggedCell[] = heads.map((h, j) => ({
-      ...tableText(styleOf(0, j), h, size),
+      ...printedCell(styleOf(0, j), h, size),
       type: 'TH',
       scope: 'column',
       backgroundColor: HEAD_FILL,
@@ -494,7 +464,7 @@ class Writer {
     }));
     const body: TaggedCell[][] = rows.map((r, i) =>
       r.map((cell, j): TaggedCell => ({
-        ...tableText(styleOf(i + 1, j), cell, size),
+        ...printedCell(styleOf(i + 1, j), cell, size),
         ...(rowHeads && j === 0 ? { type: 'TH', scope: 'row' } : { type: 'TD' }),
         textColor: j > 0 && rowInk?.[i] !== undefined ? rowInk[i] : INK,
         ...(cell === 'Not recorded' || cell === 'not recorded'
@@ -517,69 +487,6 @@ class Writer {
     this.doc.table(options);
     this.doc.x = this.doc.page.margins.left;
     this.doc.moveDown(0.6);
-  }
-
-  /**
-   * The largest type size, from 8 pt down to 6.5, and the column widths at which every word of
-   * every cell fits its column, so no word is broken in two: a column too narrow for its longest
-   * word takes the room from the columns with the most to spare, none giving up more than a
-   * quarter of its width.
-   */
-  private fitColumns(
-    cells: readonly (readonly string[])[],
-    widths: readonly number[],
-    styleOf: (i: number, j: number) => Style,
-  ): { size: number; widths: number[] } {
-    for (let size = 8; ; size -= 0.25) {
-      const need = widths.map(
-        (_, j) =>
-          Math.max(...cells.map((row, i) => this.widestWord(row[j] ?? '', styleOf(i, j), size))) +
-          CELL_PADDING * 2,
-      );
-      const out = widths.map((w, j) => Math.max(w, need[j] ?? 0));
-      let owed = out.reduce((n, w) => n + w, 0) - widths.reduce((n, w) => n + w, 0);
-      const bySpare = out.map((_, j) => j).sort((a, b) => spare(b) - spare(a));
-      function spare(j: number): number {
-        const w = out[j] ?? 0;
-        return Math.max(0, Math.min(w - (need[j] ?? 0), w - (widths[j] ?? 0) * 0.75));
-      }
-      for (const j of bySpare) {
-        const take = Math.min(owed, spare(j));
-        out[j] = (out[j] ?? 0) - take;
-        owed -= take;
-      }
-      if (owed < 0.01) return { size, widths: out };
-      if (size <= 6.5) return { size, widths: [...widths] };
-    }
-  }
-
-  /** How tall a table row sets: its tallest cell and the cell padding. */
-  private rowHeight(
-    row: readonly string[],
-    i: number,
-    widths: readonly number[],
-    styleOf: (i: number, j: number) => Style,
-    size: number,
-  ): number {
-    return (
-      Math.max(
-        0,
-        ...row.map((cell, j) => {
-          const line = printable(cell);
-          this.doc.font(faceFor(styleOf(i, j), line)).fontSize(size);
-          return this.doc.heightOfString(line, {
-            width: (widths[j] ?? 0) - CELL_PADDING * 2,
-          });
-        }),
-      ) + 6
-    );
-  }
-
-  /** The width of the longest piece of `text` a line may not break (a word, or up to a hyphen). */
-  private widestWord(text: string, style: Style, size: number): number {
-    const line = printable(text);
-    this.doc.font(faceFor(style, line)).fontSize(size);
-    return Math.max(0, ...line.split(/\s+|(?<=-)/).map((word) => this.doc.widthOfString(word)));
   }
 
   private figure(figure: Figure): void {
@@ -646,16 +553,6 @@ class Writer {
   private keepRoom(room: number): void {
     if (this.doc.y + room > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
   }
-}
-
-/** A table cell's text as it will print, with the face that has every character of it. */
-function tableText(
-  style: Style,
-  text: string,
-  size: number,
-): { text: string; font: { src: string; size: number } } {
-  const line = printable(text);
-  return { text: line, font: { src: faceFor(style, line), size } };
 }
 
 const reasonLine = (r: Reason): string =>
