@@ -1,10 +1,7 @@
 /** Case reports say what the analysis says, no more: checked line by line for every case in the library. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIT_WORDS, MODEL_NAMES, MODELS, type Analysis, type Fit } from '../src/core/index.js';
+import { analyseCase, type CaseFile } from '../src/core/index.js';
 import {
   caseReport,
   caseReportHtml,
@@ -12,76 +9,83 @@ import {
   caseReportPdf,
   type CaseReport,
 } from '../src/report/index.js';
-import { libraryFiles, loadCase, analyse } from './library.js';
-import { pdftotext } from './poppler.js';
+import { REPLACEMENT } from '../src/report/pdf-fonts.js';
+import { libraryFiles, loadCase } from './library.js';
+import {
+  canonical,
+  expectReportSays,
+  htmlText,
+  markdownText,
+  pdfText,
+  poppler,
+  withPdfFile,
+} from './report-content.js';
 
-const reportOf = (file: string, revision?: string): CaseReport =>
-  caseReport(loadCase(file), analyse(file), revision);
+const reportOf = (name: string, revision?: string): CaseReport => {
+  const doc = loadCase(name);
+  return caseReport(doc, analyseCase(doc), revision);
+};
+const MANY_SCRIPTS = join(import.meta.dirname, 'fixtures', 'many-scripts.yaml');
 
-/** Every sentence of the analysis a reader must find in the report. */
-function sentences(a: Analysis): string[] {
-  return [
-    a.overall.summary,
-    ...a.overall.labelCheck.map((l) => l.text),
-    ...a.components.flatMap((c) => [
-      c.summary,
-      ...MODELS.flatMap((m) => c.models[m].reasons.map((r) => r.text)),
-      ...c.relationshipsEqualised.flatMap((r) => r.reasons.map((x) => x.text)),
-      ...c.humanisingReasons.map((r) => r.text),
-      ...c.labelCheck.map((l) => l.text),
-      ...c.uncertainties.map((u) => u.text),
-    ]),
-  ];
-}
+describe.each(libraryFiles())('the reports of %s', (file) => {
+  const report = reportOf(file, 'r7');
 
-/** The fits a report states in its model tables, in order: whole initiative first, then each part. */
-function statedFits(text: string, row: RegExp): Fit[][] {
-  const fits = [...text.matchAll(row)].map((m) => {
-    const words = m[2] ?? '';
-    const fit = (Object.keys(FIT_WORDS) as Fit[]).find((f) => FIT_WORDS[f] === words);
-    if (fit === undefined) throw new Error(`'${words}' is not a fit word`);
-    return { model: m[1] ?? '', fit };
+  it('Markdown: what the analysis says, in order, and no other fit or rule', () => {
+    expectReportSays(markdownText(caseReportMarkdown(report)), report);
   });
-  const tables: Fit[][] = [];
-  for (let i = 0; i < fits.length; i += MODELS.length) {
-    const table = fits.slice(i, i + MODELS.length);
-    expect(table.map((f) => f.model.toLowerCase())).toEqual(MODELS.map((m) => MODEL_NAMES[m]));
-    tables.push(table.map((f) => f.fit));
-  }
-  return tables;
-}
 
-const expectedFits = (a: Analysis): Fit[][] => [
-  MODELS.map((m) => a.overall.models[m].fit),
-  ...a.components.map((c) => MODELS.map((m) => c.models[m].fit)),
-];
+  it('HTML: the same, on a self-contained page with captioned tables and headed figures', () => {
+    const html = caseReportHtml(report);
+    expectReportSays(htmlText(html), report);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
+    expect(html).not.toMatch(/<script|<link |src="http|@import/i);
+    expect(html).toContain('@media print');
+    const tables = html.match(/<table>/g) ?? [];
+    expect(html.match(/<table><caption>|<table>\n<caption>/g)?.length ?? 0).toBe(tables.length);
+    expect([...html.matchAll(/<th(?! scope="(col|row)")[ >]/g)]).toEqual([]);
+    const svgs = html.match(/<svg [^>]*role="img" aria-labelledby="([^"]+)-title \1-desc"/g) ?? [];
+    expect(svgs).toHaveLength(report.analysis.components.length);
+    const headings = [...html.matchAll(/<h([1-6])/g)].map((m) => Number(m[1]));
+    expect(headings[0]).toBe(1);
+    headings.forEach((h, i) => expect(h - (headings[i - 1] ?? 0)).toBeLessThanOrEqual(1));
+  });
 
-const unescapeMarkdown = (s: string): string => s.replace(/\\([\\`*_[\]<>|#])/g, '$1');
-const xml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+  it('PDF: tagged, with embedded fonts, and its extracted text says the same', async () => {
+    const pdf = await caseReportPdf(report);
+    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+    const text = pdfText(pdf);
+    expectReportSays(text, report);
+    expect(text).not.toContain(REPLACEMENT);
+    expect(text).not.toContain('not in this PDF');
+    const info = popplerOn('pdfinfo', pdf);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toContain(`Title:           ${report.analysis.title}: Coprism report`);
+  });
+});
+
+describe('the checks themselves', () => {
+  const report = reportOf('sleepwell');
+  const md = caseReportMarkdown(report);
+  const says = (text: string) => () => expectReportSays(markdownText(text), report);
+
+  it('pass the report as it is', () => {
+    expect(says(md)).not.toThrow();
+  });
+
+  it('fail on a changed fit, a dropped reason, one out of order, or an extra rule cited', () => {
+    const fit = '| evidence-based practice | ● fits |';
+    expect(md).toContain(fit);
+    expect(says(md.replace(fit, '| evidence-based practice | ○ does not fit |'))).toThrow();
+    const reason = report.analysis.components[0]?.models['co-production'].reasons[0]?.text ?? '';
+    expect(reason).not.toBe('');
+    expect(says(md.replace(reason, 'Something else.'))).toThrow(/does not say/);
+    const summary = report.analysis.overall.summary;
+    expect(says(md.replace(summary, '') + summary)).toThrow(/out of order/);
+    expect(says(`${md}\n- Also good. (rule \`cp.invented\`)`)).toThrow();
+  });
+});
 
 describe('the Markdown report', () => {
-  it.each(libraryFiles())('%s: every sentence of the analysis, and only its fits', (file) => {
-    const report = reportOf(file);
-    const md = caseReportMarkdown(report);
-    const plain = unescapeMarkdown(md);
-    for (const s of sentences(report.analysis)) expect(plain).toContain(s);
-    const fits = statedFits(md, /^\| ([a-z -]+) \| [●◐○?] ([a-z ]+) \|$/gm);
-    expect(fits).toEqual(expectedFits(report.analysis));
-    // Every "Model: fit." heading matches the analysis too.
-    const headings = [...md.matchAll(/^\*\*([A-Z][a-z -]+): ([a-z ]+)\.\*\*$/gm)];
-    expect(headings).toHaveLength(MODELS.length * report.analysis.components.length);
-    headings.forEach((h, i) => {
-      const c = report.analysis.components[Math.floor(i / MODELS.length)];
-      const m = MODELS[i % MODELS.length];
-      if (c === undefined || m === undefined) throw new Error('more headings than readings');
-      expect(h[1]?.toLowerCase()).toBe(MODEL_NAMES[m]);
-      expect(h[2]).toBe(FIT_WORDS[c.models[m].fit]);
-    });
-    expect(md).toContain(`| Rulebook | ${report.analysis.rulebook} |`);
-  });
-
   it('shows unknown as "not recorded", never as "no part", and disputes with both accounts', () => {
     const md = caseReportMarkdown(reportOf('fountain-house-clubhouse'));
     expect(md).toContain('not recorded');
@@ -119,63 +123,77 @@ describe('the Markdown report', () => {
   });
 });
 
-describe('the HTML report', () => {
-  it.each(libraryFiles())(
-    '%s: a self-contained, accessible page with every sentence and fit',
-    (file) => {
-      const report = reportOf(file);
-      const html = caseReportHtml(report);
-      expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
-      expect(html).not.toMatch(/<script|<link |src="http|@import/i);
-      expect(html).toContain('@media print');
-      for (const s of sentences(report.analysis)) expect(html).toContain(xml(s));
-      const tables = html.match(/<table>/g) ?? [];
-      expect(html.match(/<table><caption>|<table>\n<caption>/g)?.length ?? 0).toBe(tables.length);
-      expect([...html.matchAll(/<th(?! scope="(col|row)")[ >]/g)]).toEqual([]);
-      const svgs =
-        html.match(/<svg [^>]*role="img" aria-labelledby="([^"]+)-title \1-desc"/g) ?? [];
-      expect(svgs).toHaveLength(report.analysis.components.length);
-      const fits = statedFits(
-        html,
-        /<tr><th scope="row">([a-z -]+)<\/th><td><span class="fit fit-[a-z-]+"><span aria-hidden="true">[●◐○?] <\/span>([a-z ]+)<\/span><\/td><\/tr>/g,
-      );
-      expect(fits).toEqual(expectedFits(report.analysis));
-      const headings = [...html.matchAll(/<h([1-6])/g)].map((m) => Number(m[1]));
-      expect(headings[0]).toBe(1);
-      headings.forEach((h, i) => expect(h - (headings[i - 1] ?? 0)).toBeLessThanOrEqual(1));
-    },
-  );
+describe('text in many scripts', () => {
+  const doc = loadCase(MANY_SCRIPTS);
+  const report = caseReport(doc, analyseCase(doc), 'r1');
+  // What the record says in its own words, each of which the PDF must give back exactly.
+  const ownWords = [
+    doc.title,
+    doc.setting ?? '',
+    ...doc.parties.map((p) => p.label ?? ''),
+    ...(doc.sources ?? []).map((s) => s.citation),
+    ...doc.components.flatMap((c) => [
+      c.title,
+      ...(c.humanising ?? []),
+      ...(c.relationships ?? []).map((r) => r.note ?? ''),
+      ...(c.attempts ?? []).map((a) => a.note ?? ''),
+    ]),
+  ];
+
+  it('are in the fixture: Welsh, Polish, Greek, Cyrillic, Turkish, Vietnamese, French, quotes', () => {
+    const all = ownWords.join(' ');
+    for (const ch of ['ŵ', 'ŷ', 'ł', 'Θ', 'ї', 'ı', 'ễ', 'É', '“', '„', '«', '’', '—'])
+      expect(all).toContain(ch);
+  });
+
+  it('come out of the PDF exactly, set in embedded fonts', async () => {
+    const pdf = await caseReportPdf(report);
+    const text = pdfText(pdf);
+    for (const words of ownWords) expect(canonical(text)).toContain(canonical(words));
+    expect(text).not.toContain(REPLACEMENT);
+    expectReportSays(text, report);
+    expect(popplerOn('pdfinfo', pdf)).toContain(`Title:           ${doc.title}: Coprism report`);
+    const fonts = popplerOn('pdffonts', pdf).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    // Every font embedded, subset and with a Unicode map: none of the 14 standard fonts.
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+DejaVu\S+ .* yes yes yes /);
+  });
+
+  it('come out of the Markdown and HTML reports as written', () => {
+    expectReportSays(markdownText(caseReportMarkdown(report)), report);
+    expectReportSays(htmlText(caseReportHtml(report)), report);
+  });
 });
 
-describe('the PDF report', () => {
-  it.each(['sleepwell', 'mhf-self-management-wales', 'east-lille'])(
-    '%s: tagged, with text a reader can extract',
-    async (name) => {
-      const report = reportOf(name, 'r7');
-      const pdf = await caseReportPdf(report);
-      expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
-      const dir = mkdtempSync(join(tmpdir(), 'coprism-pdf-'));
-      try {
-        const path = join(dir, `${name}.pdf`);
-        writeFileSync(path, pdf);
-        const text = squash(pdftotext(path));
-        expect(text).toContain(report.analysis.title);
-        expect(text).toContain(squash(report.analysis.overall.summary));
-        expect(text).toContain('Case revision r7');
-        expect(text).toContain('TO WRITE BY HAND');
-        for (const c of report.analysis.components)
-          for (const m of MODELS)
-            expect(text).toContain(
-              squash(
-                `${MODEL_NAMES[m].charAt(0).toUpperCase()}${MODEL_NAMES[m].slice(1)}: ${FIT_WORDS[c.models[m].fit]}`,
-              ),
-            );
-        const info = spawnSync('pdfinfo', [path], { encoding: 'utf8' }).stdout;
-        expect(info).toMatch(/Tagged:\s+yes/);
-        expect(info).toContain(`Title:           ${report.analysis.title}: Coprism report`);
-      } finally {
-        rmSync(dir, { recursive: true });
-      }
-    },
-  );
+describe('characters no embedded font has', () => {
+  const base = loadCase(MANY_SCRIPTS);
+  const doc: CaseFile = {
+    ...base,
+    title: `${base.title} 中文`,
+    parties: base.parties.map((p, i) => (i === 0 ? { ...p, label: `${p.label ?? ''} 한국` } : p)),
+  };
+  const report = caseReport(doc, analyseCase(doc));
+
+  it('print as a visible replacement, and the PDF says which they were', async () => {
+    const text = canonical(pdfText(await caseReportPdf(report)));
+    expect(text).toContain(canonical(`${base.title} ${REPLACEMENT}${REPLACEMENT}`));
+    expect(text).toContain(`${base.parties[0]?.label ?? ''} ${REPLACEMENT}${REPLACEMENT}`);
+    expect(text).toContain(
+      `Some characters in this record are not in this PDF's font and print as ${REPLACEMENT}: U+4E2D, U+6587, U+D55C, U+AD6D. The HTML and Markdown reports show them as written.`,
+    );
+    expect(text).not.toContain('中');
+  });
+
+  it('stay as written in the Markdown and HTML reports', () => {
+    for (const text of [caseReportMarkdown(report), caseReportHtml(report)]) {
+      expect(text).toContain(doc.title);
+      expect(text).toContain(`${base.parties[0]?.label ?? ''} 한국`);
+      expect(text).not.toContain(REPLACEMENT);
+    }
+  });
 });
+
+/** Runs a poppler tool on PDF bytes. */
+function popplerOn(tool: 'pdfinfo' | 'pdffonts', pdf: Buffer): string {
+  return withPdfFile(pdf, (path) => poppler(tool, [path]));
+}

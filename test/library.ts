@@ -11,8 +11,12 @@ export const libraryFiles = (): string[] =>
     .filter((f) => f.endsWith('.yaml'))
     .sort();
 
+/** A case of the library by name (with or without .yaml), or any case file by its path. */
 export function loadCase(name: string): CaseFile {
-  const read = readCaseFile(join(CASES_DIR, name.endsWith('.yaml') ? name : `${name}.yaml`));
+  const path = name.includes('/')
+    ? name
+    : join(CASES_DIR, name.endsWith('.yaml') ? name : `${name}.yaml`);
+  const read = readCaseFile(path);
   if (!read.ok) throw new Error(`${name} is not valid: ${JSON.stringify(read.error)}`);
   return read.value;
 }

@@ -5,7 +5,8 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { expect } from 'vitest';
 
-function run(tool: string, args: readonly string[]): string {
+/** Runs a poppler tool (pdftotext, pdfinfo, pdffonts, pdftoppm…) and gives what it printed. */
+export function poppler(tool: string, args: readonly string[]): string {
   const result = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (result.error !== undefined)
     throw new Error(
@@ -22,7 +23,7 @@ export const pdftotext = (
   order: 'layout' | 'reading' = 'layout',
   page?: number,
 ): string =>
-  run('pdftotext', [
+  poppler('pdftotext', [
     ...(order === 'layout' ? ['-layout'] : []),
     ...(page === undefined ? [] : ['-f', String(page), '-l', String(page)]),
     path,
@@ -31,7 +32,7 @@ export const pdftotext = (
 
 /** Each page of a PDF as a PNG beside it (`prefix-1.png`, …), at `dpi`; returns their paths in page order. */
 export function pdftoppm(path: string, prefix: string, dpi = 70): string[] {
-  run('pdftoppm', ['-png', '-r', String(dpi), path, prefix]);
+  poppler('pdftoppm', ['-png', '-r', String(dpi), path, prefix]);
   const name = basename(prefix);
   return readdirSync(dirname(prefix))
     .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))

@@ -26,9 +26,20 @@ import {
   SOURCE_KIND_WORDS,
   STAGE_SHORT,
   accountWords,
+  FIT_MARK,
   capital,
   sortedAccounts,
 } from './report-words.js';
+import { CELL_PADDING, printedCell, tableLayout, type TableLayout } from './pdf-table-layout.js';
+import {
+  REPLACEMENT,
+  codePoint,
+  faceFor,
+  printable,
+  registerFaces,
+  unprintable,
+  type Style,
+} from './pdf-fonts.js';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -44,9 +55,6 @@ const FIT_INK: Record<Fit, string> = {
   'does-not-fit': '#9b1c1c',
   undetermined: '#3d4f63',
 };
-const SERIF = 'Times-Roman';
-const SANS = 'Helvetica';
-const SANS_BOLD = 'Helvetica-Bold';
 
 // pdfkit's table accepts these for accessibility; its type definitions do not list them yet.
 interface TaggedTableOptions extends PDFKit.Mixins.TableOptionsWithData {
@@ -73,6 +81,8 @@ export function caseReportPdf(report: CaseReport): Promise<Buffer> {
       Creator: 'Coprism',
     },
   });
+  registerFaces(doc);
+  doc.font(faceFor('body', ''));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -113,6 +123,14 @@ class Writer {
     this.heading('H1', analysis.title, 24);
     this.doc.moveDown(0.3);
     this.callout(analysis.overall.summary);
+    const missing = unprintable(textsOf(report));
+    if (missing.length > 0)
+      this.callout(
+        `Some characters in this record are not in this PDF's font and print as ${REPLACEMENT}: ${missing.map(codePoint).join(', ')}. The HTML and Markdown reports show them as written.`,
+        '#fff7ed',
+        '#b35900',
+        10,
+      );
     const facts: [string, string][] = [['Case', analysis.case]];
     if (doc.setting !== undefined) facts.push(['Setting', doc.setting]);
     if (doc.period !== undefined) facts.push(['Period', periodWords(doc.period)]);
@@ -124,7 +142,10 @@ class Writer {
     ]);
     facts.push(['Rulebook', analysis.rulebook]);
     facts.push(['Case revision', report.revision ?? 'not given']);
-    this.table('About this record', ['Item', 'Detail'], facts, [110, this.width - 110], true);
+    this.table(
+      'About this record',
+      tableLayout(this.doc, ['Item', 'Detail'], facts, [110, this.width - 110], true),
+    );
     this.heading('H2', 'The reading at a glance', 15);
     this.fitTable('How each model reads for the initiative as a whole', analysis.overall.models);
     if (analysis.components.length > 1)
@@ -140,10 +161,13 @@ class Writer {
     this.heading('H2', `${several ? `Part ${i + 1}: ` : ''}${c.title}`, 15);
     this.para(c.summary);
 
+    const figure = gridFigure(grid, COMPACT);
+    // The heading keeps with its figure.
+    this.keepRoom(figure.height + 40);
     this.heading('H3', 'Who did what', 12);
-    this.figure(gridFigure(grid, COMPACT));
-    this.table(
-      `Who took part in which stage of ${c.title}, on whose account`,
+    this.figure(figure);
+    const whoDidWhat = tableLayout(
+      this.doc,
       ['Party', 'What the record says, stage by stage', 'Not recorded'],
       grid.rows.map((row) => {
         const said = STAGES.filter((s) => row.cells[s].state !== 'unknown').map((s) => {
@@ -166,6 +190,7 @@ class Writer {
       [140, this.width - 240, 100],
       true,
     );
+    this.table(`Who took part in which stage of ${c.title}, on whose account`, whoDidWhat);
 
     this.heading('H3', 'The five models', 12);
     this.fitTable(`How each model reads for ${c.title}`, c.models);
@@ -212,23 +237,27 @@ class Writer {
     this.heading('H3', 'Ladder positions', 12);
     for (const reading of report.ladders[i] ?? []) {
       const t = ladderTable(reading);
-      this.heading('H4', t.name, 10.5);
-      if (t.rows.length === 0)
+      if (t.rows.length === 0) {
+        this.heading('H4', t.name, 10.5);
         this.para(
           t.silent.length === 0
             ? 'The case lists no party this ladder measures.'
             : `The record says nothing about ${t.silent.map((p) => p.label ?? p.id).join('; ')} in this part, so the ladder cannot place anyone.`,
         );
-      else {
+      } else {
         const first = 130;
         const rest = (this.width - first) / t.stages.length;
-        this.table(
-          `${t.name}: places computed from the record`,
+        const layout = tableLayout(
+          this.doc,
           ['Party', ...t.stages.map((s) => STAGE_SHORT[s])],
           t.rows.map((r) => [r.party.label ?? r.party.id, ...r.cells]),
           [first, ...t.stages.map(() => rest)],
           true,
         );
+        // The heading keeps with its table.
+        this.keepRoom(layout.room + 40);
+        this.heading('H4', t.name, 10.5);
+        this.table(`${t.name}: places computed from the record`, layout);
       }
       const notes: string[] = [];
       if (t.rows.length > 0 && t.silent.length > 0)
@@ -268,7 +297,7 @@ class Writer {
         this.para(item.asks, { italic: true });
         if (item.prefilled.length > 0) this.list(item.prefilled);
         if (item.gap !== undefined)
-          this.callout(`TO WRITE BY HAND: ${item.gap}`, '#fff7ed', '#b35900');
+          this.callout(`TO WRITE BY HAND: ${item.gap}`, '#fff7ed', '#b35900', 10);
       }
     }
   }
@@ -298,26 +327,30 @@ class Writer {
       const bottom = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0;
       this.artifact(() => {
+        const line = this.setIn(
+          'small',
+          `${report.analysis.title} · Coprism rulebook ${report.analysis.rulebook} · page ${p + 1} of ${range.count}`,
+        );
         this.doc
-          .font(SANS)
           .fontSize(7.5)
           .fillColor(MUTED)
-          .text(
-            `${report.analysis.title} · Coprism rulebook ${report.analysis.rulebook} · page ${p + 1} of ${range.count}`,
-            this.doc.page.margins.left,
-            this.doc.page.height - 36,
-            { width: this.width, align: 'center', lineBreak: false },
-          );
+          .text(line, this.doc.page.margins.left, this.doc.page.height - 36, {
+            width: this.width,
+            align: 'center',
+            lineBreak: false,
+          });
       });
       this.doc.page.margins.bottom = bottom;
     }
   }
 
   private heading(tag: string, text: string, size: number, colour = NAVY): void {
-    this.keepRoom(size * 4);
+    // Room for the heading and a few lines of what it heads, so it never ends a page.
+    this.keepRoom(size * 3 + 60);
     this.doc.moveDown(tag === 'H4' ? 0.4 : 0.7);
-    this.doc.font(SANS_BOLD).fontSize(size).fillColor(colour);
-    this.doc.text(safe(text), this.doc.page.margins.left, this.doc.y, {
+    const line = this.setIn('heading', text);
+    this.doc.fontSize(size).fillColor(colour);
+    this.doc.text(line, this.doc.page.margins.left, this.doc.y, {
       width: this.width,
       structParent: this.root,
       structType: tag,
@@ -326,11 +359,9 @@ class Writer {
   }
 
   private para(text: string, opts: { italic?: boolean; size?: number } = {}): void {
-    this.doc
-      .font(opts.italic === true ? 'Times-Italic' : SERIF)
-      .fontSize(opts.size ?? 10.5)
-      .fillColor(INK);
-    this.doc.text(safe(text), this.doc.page.margins.left, this.doc.y, {
+    const line = this.setIn(opts.italic === true ? 'body-italic' : 'body', text);
+    this.doc.fontSize(opts.size ?? 10).fillColor(INK);
+    this.doc.text(line, this.doc.page.margins.left, this.doc.y, {
       width: this.width,
       lineGap: 1.5,
       structParent: this.root,
@@ -340,13 +371,21 @@ class Writer {
   }
 
   private small(text: string, colour: string): void {
-    this.doc.font(SANS_BOLD).fontSize(8).fillColor(colour);
-    this.doc.text(text, { characterSpacing: 1.2, structParent: this.root, structType: 'P' });
+    this.doc.fontSize(8).fillColor(colour);
+    this.doc.text(this.setIn('small-bold', text), {
+      characterSpacing: 0.6,
+      structParent: this.root,
+      structType: 'P',
+    });
   }
 
   private list(items: readonly string[], size = 9.5): void {
-    this.doc.font(SERIF).fontSize(size).fillColor(INK);
-    this.doc.list(items.map(safe), this.doc.page.margins.left + 4, this.doc.y, {
+    const lines = items.map(printable);
+    this.doc
+      .font(faceFor('body', lines.join('')))
+      .fontSize(size)
+      .fillColor(INK);
+    this.doc.list(lines, this.doc.page.margins.left + 4, this.doc.y, {
       width: this.width - 4,
       bulletRadius: 1.6,
       textIndent: 12,
@@ -363,9 +402,9 @@ class Writer {
   }
 
   /** A boxed paragraph: the box is decoration, the text is tagged. */
-  private callout(text: string, fill = '#f3f7fb', edge = '#1f5a8c'): void {
-    const s = safe(text);
-    this.doc.font(SERIF).fontSize(11.5);
+  private callout(text: string, fill = '#f3f7fb', edge = '#1f5a8c', size = 11): void {
+    const s = this.setIn('body', text);
+    this.doc.fontSize(size);
     const h = this.doc.heightOfString(s, { width: this.width - 24, lineGap: 2 }) + 16;
     this.keepRoom(h + 10);
     const x = this.doc.page.margins.left;
@@ -374,7 +413,7 @@ class Writer {
       this.doc.rect(x, y, this.width, h).fill(fill);
       this.doc.rect(x, y, 4, h).fill(edge);
     });
-    this.doc.fillColor(INK).font(SERIF).fontSize(11.5);
+    this.doc.fillColor(INK).fontSize(size);
     this.doc.text(s, x + 14, y + 8, {
       width: this.width - 24,
       lineGap: 2,
@@ -388,47 +427,46 @@ class Writer {
   private fitTable(caption: string, models: ModelReadings): void {
     this.table(
       caption,
-      ['Model', 'Reading'],
-      MODELS.map((m) => [capital(MODEL_NAMES[m]), FIT_WORDS[models[m].fit]]),
-      [170, this.width - 170],
-      true,
-      MODELS.map((m) => FIT_INK[models[m].fit]),
+      tableLayout(
+        this.doc,
+        ['Model', 'Reading'],
+        MODELS.map((m) => [
+          capital(MODEL_NAMES[m]),
+          `${FIT_MARK[models[m].fit]} ${FIT_WORDS[models[m].fit]}`,
+        ]),
+        [170, this.width - 170],
+        true,
+        MODELS.map((m) => FIT_INK[models[m].fit]),
+      ),
     );
   }
 
   /** A tagged table: a caption, column heads (TH, scope column) and row heads (TH, scope row). */
-  private table(
-    caption: string,
-    heads: readonly string[],
-    rows: readonly (readonly string[])[],
-    widths: readonly number[],
-    rowHeads: boolean,
-    rowInk?: readonly string[],
-  ): void {
-    this.keepRoom(70);
-    this.doc.font(SANS_BOLD).fontSize(8.5).fillColor(MUTED);
-    this.doc.text(safe(caption), this.doc.page.margins.left, this.doc.y, {
+  private table(caption: string, layout: TableLayout): void {
+    const { heads, rows, rowHeads, rowInk, styleOf, size, columns, room } = layout;
+    this.keepRoom(room);
+    const border = { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 };
+    const line = this.setIn('small-bold', caption);
+    this.doc.fontSize(8.5).fillColor(MUTED);
+    this.doc.text(line, this.doc.page.margins.left, this.doc.y, {
       width: this.width,
       structParent: this.root,
       structType: 'Caption',
     });
     this.doc.moveDown(0.2);
-    const border = { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 };
-    const head: TaggedCell[] = heads.map((h) => ({
-      text: safe(h),
+    const head: TaggedCell[] = heads.map((h, j) => ({
+      ...printedCell(styleOf(0, j), h, size),
       type: 'TH',
       scope: 'column',
       backgroundColor: HEAD_FILL,
-      font: { src: SANS_BOLD, size: 8 },
       textColor: NAVY,
       border,
       borderColor: RULE_GREY,
     }));
     const body: TaggedCell[][] = rows.map((r, i) =>
       r.map((cell, j): TaggedCell => ({
-        text: safe(cell),
+        ...printedCell(styleOf(i + 1, j), cell, size),
         ...(rowHeads && j === 0 ? { type: 'TH', scope: 'row' } : { type: 'TD' }),
-        font: { src: rowHeads && j === 0 ? SANS_BOLD : SANS, size: 8 },
         textColor: j > 0 && rowInk?.[i] !== undefined ? rowInk[i] : INK,
         ...(cell === 'Not recorded' || cell === 'not recorded'
           ? { backgroundColor: '#f2f2f2' }
@@ -437,12 +475,14 @@ class Writer {
         borderColor: RULE_GREY,
       })),
     );
-    this.doc.font(SANS).fontSize(8).fillColor(INK);
+    this.doc.font(faceFor('small', '')).fontSize(size).fillColor(INK);
     const options: TaggedTableOptions = {
       data: [head, ...body],
       position: { x: this.doc.page.margins.left, y: this.doc.y },
-      columnStyles: [...widths],
-      defaultStyle: { padding: { top: 4, bottom: 2, left: 4, right: 4 } },
+      columnStyles: columns,
+      defaultStyle: {
+        padding: { top: 4, bottom: 2, left: CELL_PADDING, right: CELL_PADDING },
+      },
       structParent: this.root,
     };
     this.doc.table(options);
@@ -477,12 +517,16 @@ class Writer {
               .stroke(s.stroke);
             this.doc.undash().restore();
           } else {
-            const font =
-              s.bold === true ? SANS_BOLD : s.italic === true ? 'Helvetica-Oblique' : SANS;
-            this.doc.font(font).fontSize(s.size).fillColor(s.ink);
-            const tw = this.doc.widthOfString(s.text);
+            const label = this.setIn(
+              s.bold === true ? 'small-bold' : s.italic === true ? 'small-italic' : 'small',
+              s.text,
+            );
+            this.doc.fontSize(s.size).fillColor(s.ink);
+            const tw = this.doc.widthOfString(label);
             const x = s.anchor === 'middle' ? x0 + s.x - tw / 2 : x0 + s.x;
-            this.doc.text(s.text, x, y0 + s.y - s.size * 0.8, { lineBreak: false });
+            this.doc.text(label, x, y0 + s.y - s.size * 0.8, {
+              lineBreak: false,
+            });
           }
         }
       },
@@ -491,6 +535,13 @@ class Writer {
     figureStruct.end();
     this.doc.x = x0;
     this.doc.y = y0 + figure.height + 6;
+  }
+
+  /** Sets the face for `text` in `style`; returns the text as it will print. */
+  private setIn(style: Style, text: string): string {
+    const line = printable(text);
+    this.doc.font(faceFor(style, line));
+    return line;
   }
 
   private artifact(draw: () => void): void {
@@ -508,36 +559,10 @@ class Writer {
 const reasonLine = (r: Reason): string =>
   `${r.text} (rule ${r.rule}${r.refs.length === 0 ? '' : `; ${r.refs.join(', ')}`})`;
 
-/**
- * The standard PDF fonts cover only the Windows-1252 characters: others are replaced by the
- * nearest plain character, so nothing prints as a wrong glyph.
- */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACE: Record<string, string> = {
-  '≠': '!=',
-  '→': '->',
-  '●': '*',
-  '◐': '*',
-  '○': 'o',
-  '≤': '<=',
-  '≥': '>=',
-};
-
-export function safe(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (
-      code === 10 ||
-      (code >= 32 && code < 127) ||
-      (code >= 160 && code <= 255) ||
-      WIN_ANSI_EXTRA.has(ch)
-    )
-      out += ch;
-    else {
-      const plain = ch.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
-      out += REPLACE[ch] ?? (plain === '' ? '?' : plain);
-    }
-  }
-  return out;
+/** Every string in the report, wherever it sits: what the PDF may print. */
+function* textsOf(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* textsOf(v);
+  else if (typeof value === 'object' && value !== null)
+    for (const v of Object.values(value)) yield* textsOf(v);
 }

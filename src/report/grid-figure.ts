@@ -66,11 +66,11 @@ export const ROOMY: Geometry = {
   keyW: 62,
 };
 export const COMPACT: Geometry = {
-  labelW: 128,
-  cellW: 39,
+  labelW: 120,
+  cellW: 40,
   cellH: 24,
   font: 7,
-  clipAt: 27,
+  clipAt: 30,
   keyW: 44,
 };
 

@@ -75,7 +75,7 @@ export function accountWords(a: Account): string {
 /** A grid cell in full words for a data table: unknown and "no part" are never alike. */
 export function cellText(cell: GridCell): string {
   if (cell.state === 'unknown') return UNKNOWN_WORDS;
-  if (cell.state === 'known') return cell.accounts.map(accountWords).join('; ');
+  if (cell.state === 'known') return sortedAccounts(cell.accounts).map(accountWords).join('; ');
   return `disputed: ${sortedAccounts(cell.accounts).map(accountWords).join(' against ')}`;
 }
 

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +7,7 @@ import {
   startHarness,
   type Harness,
 } from '../../test/server-harness.js';
+import { pdfText } from '../../test/report-content.js';
 
 describe('reports over the API', () => {
   let h: Harness;
@@ -39,10 +36,7 @@ describe('reports over the API', () => {
     expect(markdown.body).toContain(analysis.overall.summary.split(' ').slice(0, 4).join(' '));
     const pdf = await owner.get(`${url}?format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const file = join(mkdtempSync(join(tmpdir(), 'coprism-pdf-')), 'r.pdf');
-    writeFileSync(file, pdf.rawPayload);
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-    expect(text).toContain('SleepWell');
+    expect(pdfText(pdf.rawPayload)).toContain('SleepWell');
     expect((await owner.get(`${url}?revision=7`)).statusCode).toBe(404);
     expect((await new Client(h.app).get(url)).statusCode).toBe(404);
   });
