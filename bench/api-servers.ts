@@ -3,8 +3,8 @@
  * not share their event loop. Started by bench/api.bench.ts with one argument, a JSON
  * `ServersPlan`; runs two servers on 127.0.0.1:
  *
- * - the app: `buildApp` from dist/ over the SQLite data folder the bench filled, with the logger
- *   at `warn`, as `coprism serve` runs it;
+ * - the app: `buildApp` from dist/ over the database the bench filled (SQLite or PostgreSQL),
+ *   with the logger at `warn`, as `coprism serve` runs it;
  * - the ceiling: a bare Fastify with the same routes, answering every planned path with the bytes
  *   the app gave for it (fetched once from the app here), looked up in a Map.
  *
@@ -20,9 +20,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type * as ServerModule from '../src/server/index.js';
 import type * as StoreModule from '../src/store/index.js';
+import type { DatabaseConfig } from '../src/store/index.js';
 
 export interface ServersPlan {
-  readonly folder: string;
+  readonly database: DatabaseConfig;
   /** Every path the bench will request, with the headers it will send. */
   readonly paths: ReadonlyArray<{ readonly path: string; readonly authorization?: string }>;
 }
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   const { buildApp } = (await import(pathToFileURL(SERVER).href)) as typeof ServerModule;
   const { openStore } = (await import(pathToFileURL(STORE).href)) as typeof StoreModule;
 
-  const store = await openStore({ kind: 'sqlite', folder: plan.folder });
+  const store = await openStore(plan.database);
   const app = await buildApp({ store, log: { level: 'warn', stream: process.stderr } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const appPort = portOf(app.server.address());

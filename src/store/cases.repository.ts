@@ -219,7 +219,52 @@ export class CasesRepository {
       .execute();
   }
 
+  /** A page of a workspace's cases and how many match in all. */
   async list(workspaceId: string, query: CaseQuery): Promise<CasePage> {
+    // The page and the total are two queries: a window count would read every matching row in
+    // full before the limit, where the page alone reads only its rows, in index order.
+    const items = await this.page(workspaceId, query);
+    // A short first page is the whole list: no need to count.
+    const total =
+      query.offset === 0 && items.length < query.limit
+        ? items.length
+        : await this.count(workspaceId, query);
+    return { total, items };
+  }
+
+  /** The cases of one page of the list, in the order asked for. */
+  async page(workspaceId: string, query: CaseQuery): Promise<CaseListing[]> {
+    const direction = query.descending ? 'desc' : 'asc';
+    let ordered = this.matching(workspaceId, query).select(LISTING_COLUMNS);
+    switch (query.sort ?? 'title') {
+      case 'updated':
+        ordered = ordered.orderBy('updated_at', direction);
+        break;
+      case 'period':
+        ordered = ordered.orderBy('period_start', direction);
+        break;
+      case 'title':
+        break;
+    }
+    const rows = await ordered
+      .orderBy(sql`lower(title)`, direction)
+      .orderBy('slug', direction)
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return rows.map(toListing);
+  }
+
+  /** How many cases match the query's words and filters. */
+  async count(workspaceId: string, query: CaseQuery): Promise<number> {
+    const row = await this.matching(workspaceId, query)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The cases of a workspace that match the query's words and filters, unordered. */
+  private matching(workspaceId: string, query: CaseQuery) {
     let base = this.db
       .selectFrom('cases')
       .where('workspace_id', '=', workspaceId)
@@ -256,38 +301,7 @@ export class CasesRepository {
         ]),
       );
     }
-    const direction = query.descending ? 'desc' : 'asc';
-    // The page and the total are two queries: a window count would read every matching row in
-    // full before the limit, where the page alone reads only its rows, in index order.
-    let ordered = base.select(LISTING_COLUMNS);
-    switch (query.sort ?? 'title') {
-      case 'updated':
-        ordered = ordered.orderBy('updated_at', direction);
-        break;
-      case 'period':
-        ordered = ordered.orderBy('period_start', direction);
-        break;
-      case 'title':
-        break;
-    }
-    const rows = await ordered
-      .orderBy(sql`lower(title)`, direction)
-      .orderBy('slug', direction)
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-    // A short first page is the whole list: no need to count.
-    const total =
-      query.offset === 0 && rows.length < query.limit
-        ? rows.length
-        : Number(
-            (
-              await base
-                .select((eb) => eb.fn.countAll<string | number>().as('n'))
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
-    return { total, items: rows.map(toListing) };
+    return base;
   }
 
   /** Moves a case to the bin; false when it is not there to move. */
