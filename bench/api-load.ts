@@ -1,14 +1,14 @@
 /**
- * The load side of `npm run bench:api`: starts the servers' child process (bench/api-servers.ts)
+ * The load side of `npm run bench:api`: starts the servers' child processes (bench/api-servers.ts)
  * and drives one route at a time with autocannon, measuring requests/s, latency, and the CPU and
- * event-loop time of both processes.
+ * event-loop time of the server measured and of this process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Route } from './api-data.js';
-import type { ServersPlan, ServersReady, ServerUsage } from './api-servers.js';
+import type { ServerPlan, ServerReady, ServerUsage } from './api-servers.js';
 
 export const CONNECTIONS = 32;
 export const WARM_UP_S = 1;
@@ -21,22 +21,22 @@ export interface Sample {
   readonly p50: number;
   readonly p99: number;
   readonly bad: number;
-  /** Share of the time the servers' event loop was busy (not waiting for requests). */
+  /** Share of the time the server's event loop was busy (not waiting for requests). */
   readonly serverBusy: number;
-  /** CPU of the servers' process, and of this one (the load generator), as a share of one core. */
+  /** CPU of the server's process, and of this one (the load generator), as a share of one core. */
   readonly serverCpu: number;
   readonly generatorCpu: number;
 }
 
-/** The servers' child process, started by `startServers`. */
-export class Servers {
+/** A server's child process (the app or the ceiling), started by `Server.start`. */
+export class Server {
   private constructor(
     private readonly child: ChildProcess,
-    readonly ready: ServersReady,
+    readonly ready: ServerReady,
   ) {}
 
-  /** Starts the app and the ceiling in a child process; resolves when both listen. */
-  static start(root: string, plan: ServersPlan): Promise<Servers> {
+  /** Starts a server in a child process; resolves when it listens. */
+  static start(root: string, plan: ServerPlan): Promise<Server> {
     return new Promise((resolve, reject) => {
       const child = spawn(
         process.execPath,
@@ -49,7 +49,7 @@ export class Servers {
       let stderr = '';
       child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
         if (stderr.length < 8000) stderr += chunk;
-        // After start-up, whatever the servers log (warnings, errors) is shown as it comes.
+        // After start-up, whatever the server logs (warnings, errors) is shown as it comes.
         if (stdout.includes('\n')) process.stderr.write(chunk);
       });
       child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -57,31 +57,31 @@ export class Servers {
         stdout += chunk;
         if (!before && stdout.includes('\n'))
           resolve(
-            new Servers(child, JSON.parse(stdout.slice(0, stdout.indexOf('\n'))) as ServersReady),
+            new Server(child, JSON.parse(stdout.slice(0, stdout.indexOf('\n'))) as ServerReady),
           );
       });
       child.on('error', reject);
       child.on('exit', (code, signal) => {
         if (!stdout.includes('\n'))
-          reject(new Error(`the servers exited with ${String(code ?? signal)}:\n${stderr}`));
+          reject(new Error(`the ${plan.role} exited with ${String(code ?? signal)}:\n${stderr}`));
       });
     });
   }
 
-  url(target: 'app' | 'ceiling'): string {
-    return `http://127.0.0.1:${target === 'app' ? this.ready.app : this.ready.ceiling}`;
+  get url(): string {
+    return `http://127.0.0.1:${this.ready.port}`;
   }
 
-  /** What the servers' process has used so far (asked over its IPC channel). */
+  /** What the server's process has used so far (asked over its IPC channel). */
   usage(): Promise<ServerUsage> {
     return new Promise((resolve, reject) => {
-      if (!this.child.connected) return reject(new Error('the servers are not running'));
+      if (!this.child.connected) return reject(new Error('the server is not running'));
       this.child.once('message', (message: unknown) => resolve(message as ServerUsage));
       this.child.send('cpu');
     });
   }
 
-  /** Stops the servers and waits for the process to end. */
+  /** Stops the server and waits for its process to end. */
   stop(): Promise<void> {
     return new Promise((resolve) => {
       if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
@@ -91,10 +91,10 @@ export class Servers {
   }
 }
 
-/** Every servers' process still running, to stop on an interrupt. */
+/** Every server process still running, to stop on an interrupt. */
 const running = new Set<ChildProcess>();
 
-/** Kills whatever servers' processes are still running (on an interrupt or a failure). */
+/** Kills whatever server processes are still running (on an interrupt or a failure). */
 export function killServers(): void {
   for (const child of running) child.kill();
 }
@@ -121,17 +121,17 @@ async function drain(url: string, route: Route): Promise<void> {
 }
 
 /** One measurement of a route on one server, after a warm-up. */
-export async function measure(servers: Servers, url: string, route: Route): Promise<Sample> {
-  await cannon(url, route, WARM_UP_S);
-  await drain(url, route);
-  const before = await servers.usage();
+export async function measure(server: Server, route: Route): Promise<Sample> {
+  await cannon(server.url, route, WARM_UP_S);
+  await drain(server.url, route);
+  const before = await server.usage();
   const ownBefore = process.cpuUsage();
   const start = performance.now();
-  const result = await cannon(url, route, MEASURE_S);
+  const result = await cannon(server.url, route, MEASURE_S);
   const wallUs = (performance.now() - start) * 1000;
   const own = process.cpuUsage(ownBefore);
-  const after = await servers.usage();
-  await drain(url, route);
+  const after = await server.usage();
+  await drain(server.url, route);
   const active = after.active - before.active;
   const idle = after.idle - before.idle;
   return {

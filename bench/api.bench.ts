@@ -17,8 +17,9 @@
  *   (test/pg-cluster.ts), vacuumed and analysed after the fill, as autovacuum would soon do;
  * - the app: `buildApp` from dist/ over that database, logger at `warn` as `coprism serve` runs
  *   it; the ceiling: a bare Fastify with the same route patterns, answering each path with the
- *   bytes the app gave for it, fetched once and kept in a Map (bench/api-servers.ts); both in one
- *   child process, so that the load generator does not share their event loop;
+ *   bytes the app gave for it, fetched once and kept in a Map (bench/api-servers.ts); each in a
+ *   child process of its own, so that the load generator does not share their event loop and a
+ *   slow app does not hold up the ceiling;
  * - the load (bench/api-load.ts): autocannon in this process, 32 connections, keep-alive, no
  *   pipelining; each measurement is 3 s after a 1 s warm-up, app and ceiling alternated route by
  *   route, up to 3 rounds within a time budget per database; medians of the rounds are printed;
@@ -30,7 +31,7 @@
  * words. Each route rotates through its paths.
  *
  * No goal is set beyond the ceiling itself: the bench prints, per route, requests/s and p50/p99
- * latency for the app and the ceiling, the ratio ceiling/app, how busy the servers' event loop was
+ * latency for the app and the ceiling, the ratio ceiling/app, how busy the server's event loop was
  * and the CPU each side used (when the ceiling's event loop is far from busy, the load generator
  * was its limit and the true ratio is larger), and the count of answers that were not 2xx (which
  * must be 0). A benchmark is not a test: it exits 0 whatever the ratios, and fails only when a
@@ -51,7 +52,7 @@ import { benchRoutes, fillBasics, type AppModules, type Filled, type Route } fro
 import {
   CONNECTIONS,
   MEASURE_S,
-  Servers,
+  Server,
   WARM_UP_S,
   killServers,
   measure,
@@ -194,31 +195,33 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
   const timings = await storeTimings(store, filled.team, routes);
   await store.close();
 
-  progress(`${database.dialect}: starting the app and the ceiling in a child process`);
-  const servers = await Servers.start(ROOT, {
-    database: database.config,
-    paths: routes.flatMap((route) =>
-      route.paths.map((path) => ({
-        path,
-        ...(route.authorization ? { authorization: route.authorization } : {}),
-      })),
-    ),
-  });
+  progress(`${database.dialect}: starting the app and the ceiling, each in a child process`);
+  const app = await Server.start(ROOT, { role: 'app', database: database.config });
+  const servers: Partial<Record<Target, Server>> = { app };
   const samples = new Map<string, Sample[]>();
   let rounds = 0;
   try {
+    const ceiling = await Server.start(ROOT, {
+      role: 'ceiling',
+      app: app.url,
+      paths: routes.flatMap((route) =>
+        route.paths.map((path) => ({
+          path,
+          ...(route.authorization ? { authorization: route.authorization } : {}),
+        })),
+      ),
+    });
+    servers.ceiling = ceiling;
     // The ceiling answers with the app's own bytes: checked on the first path of each route.
     for (const route of routes) {
       const path = route.paths[0] ?? '';
       const headers = route.authorization ? { authorization: route.authorization } : {};
-      const [app, ceiling] = await Promise.all(
-        TARGETS.map(async (target) =>
-          Buffer.from(
-            await (await fetch(`${servers.url(target)}${path}`, { headers })).arrayBuffer(),
-          ),
+      const [a, c] = await Promise.all(
+        [app, ceiling].map(async (server) =>
+          Buffer.from(await (await fetch(`${server.url}${path}`, { headers })).arrayBuffer()),
         ),
       );
-      if (!app || !ceiling || !app.equals(ceiling))
+      if (!a || !c || !a.equals(c))
         throw new Error(`the ceiling does not answer ${path} with the app's bytes`);
     }
     const key = (route: Route, target: Target): string => `${route.name}|${target}`;
@@ -231,15 +234,16 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
       for (const route of routes) {
         progress(`${database.dialect}, round ${round + 1}/${ROUNDS}: ${route.name}`);
         for (const target of order) {
-          const sample = await measure(servers, servers.url(target), route);
+          const sample = await measure(target === 'app' ? app : ceiling, route);
           samples.set(key(route, target), [...(samples.get(key(route, target)) ?? []), sample]);
         }
       }
       rounds += 1;
     }
   } finally {
-    await servers.stop();
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
   }
+  const bytes = servers.ceiling?.ready.bytes ?? {};
 
   const of = (route: Route, target: Target, pick: (s: Sample) => number): number =>
     median((samples.get(`${route.name}|${target}`) ?? []).map(pick));
@@ -250,7 +254,7 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
     for (const target of TARGETS) {
       const failed = (samples.get(`${route.name}|${target}`) ?? []).reduce((n, s) => n + s.bad, 0);
       bad += failed;
-      const sizes = route.paths.map((path) => servers.ready.bytes[path] ?? 0);
+      const sizes = route.paths.map((path) => bytes[path] ?? 0);
       rows.push([
         target === 'app' ? route.name : '',
         target,
@@ -384,16 +388,13 @@ async function main(): Promise<void> {
 
     let bad = 0;
     for (const database of databases) bad += await benchDatabase(database, started);
-    console.log(
-      "\nServer busy: the share of the time the servers' event loop (one, for both) was running code, not",
-    );
-    console.log(
+    for (const line of [
+      "\nServer busy: the share of the time the measured server's event loop was running code, not",
       'waiting for requests; near 100% means that server was the limit. CPU: a share of one core, for the',
-    );
-    console.log(
-      "servers' process and for this one (the load generator); busy well above CPU means the machine was",
-    );
-    console.log('shared (the process was ready to run but not running) or waited on the disk.');
+      "server's process and for this one (the load generator); busy well above CPU means the machine was",
+      'shared (the process was ready to run but not running) or waited on the disk or the database.',
+    ])
+      console.log(line);
     console.log(`Total ${fmt((performance.now() - started) / 1000)} s.`);
     if (bad > 0) throw new RequestsFailed(`${bad} requests were not answered with a 2xx`);
   } finally {
