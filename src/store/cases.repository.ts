@@ -13,6 +13,7 @@ import type {
   StoredCase,
   StoredRevision,
 } from './types.js';
+import { containsWords, searchWords, type Dialect } from './word-search.js';
 
 const FIT_COLUMNS = {
   'co-production': 'fit_co_production',
@@ -80,9 +81,6 @@ const indexColumns = (index: CaseIndex) => ({
   shape: index.shape,
 });
 
-/** `%` and `_` in a search word are letters, not wildcards. */
-const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export interface NewRevision {
   readonly document: CaseFile;
   readonly index: CaseIndex;
@@ -94,7 +92,10 @@ export interface NewRevision {
 }
 
 export class CasesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   /** Creates a case with its first revision; false when the workspace already has a case with this id. */
   async create(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
@@ -269,9 +270,8 @@ export class CasesRepository {
       .selectFrom('cases')
       .where('workspace_id', '=', workspaceId)
       .where('deleted_at', query.deleted ? 'is not' : 'is', null);
-    for (const word of (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
-      base = base.where(sql<boolean>`search_text like ${likePattern(word)} escape '\\'`);
-    }
+    for (const condition of containsWords(this.dialect, searchWords(query.q ?? '')))
+      base = base.where(condition);
     if (query.fit) base = base.where(FIT_COLUMNS[query.fit.model], 'in', [...query.fit.fits]);
     const tagFilters = [
       ['domain', query.domain],
@@ -280,15 +280,13 @@ export class CasesRepository {
     ] as const;
     for (const [tag, value] of tagFilters) {
       if (value === undefined) continue;
-      base = base.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('case_tags')
-            .select('case_tags.case_id')
-            .whereRef('case_tags.case_id', '=', 'cases.id')
-            .where('case_tags.tag', '=', tag)
-            .where('case_tags.value', '=', value),
-        ),
+      // IN rather than EXISTS: the set is found once by the tag index, not once per case.
+      base = base.where('cases.id', 'in', (eb) =>
+        eb
+          .selectFrom('case_tags')
+          .select('case_tags.case_id')
+          .where('case_tags.tag', '=', tag)
+          .where('case_tags.value', '=', value),
       );
     }
     if (query.year !== undefined) {
