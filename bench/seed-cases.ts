@@ -2,7 +2,7 @@
  * Fills team workspaces with many generated cases, fast enough for 100,000: each case is
  * validated and analysed as a save does (bench/seeded-case.ts, in worker threads), then written
  * through the store's own `cases.create` in transactions of a few hundred cases, into every
- * target at once, so each case is computed once however many databases are filled. The rows are
+ * target in turn, so each case is computed once however many databases are filled. The rows are
  * the ones an import of the same cases writes (test/bench-seed.test.ts proves it); what is saved
  * is YAML parsing and a transaction per file.
  */
@@ -40,21 +40,20 @@ export async function seedCases(
   const batch = options.batch ?? 500;
   let done = 0;
   for await (const cases of computed(options.seed, options.count, batch, options.workers ?? 1)) {
-    await Promise.all(
-      targets.map(({ store, workspace, author }) =>
-        store.transaction(async (repos) => {
-          for (const seeded of cases) {
-            const created = await repos.cases.create(workspace, options.newId(), {
-              ...seeded,
-              author,
-              message: options.message,
-            });
-            if (!created)
-              throw new Error(`the workspace already has a case with id ${seeded.document.id}`);
-          }
-        }),
-      ),
-    );
+    // One database after the other: SQLite's synchronous writes would otherwise hold up the
+    // PostgreSQL client's event loop long enough for its connection attempts to time out.
+    for (const { store, workspace, author } of targets)
+      await store.transaction(async (repos) => {
+        for (const seeded of cases) {
+          const created = await repos.cases.create(workspace, options.newId(), {
+            ...seeded,
+            author,
+            message: options.message,
+          });
+          if (!created)
+            throw new Error(`the workspace already has a case with id ${seeded.document.id}`);
+        }
+      });
     done += cases.length;
     options.progress?.(done);
   }

@@ -6,6 +6,7 @@ import type {
   Author,
   CaseIndex,
   CaseListing,
+  CaseCount,
   CasePage,
   CaseQuery,
   RevisionInfo,
@@ -14,6 +15,9 @@ import type {
   StoredRevision,
 } from './types.js';
 import { containsWords, searchWords, type Dialect } from './word-search.js';
+
+/** Lists count their matches up to this many; past it, they say "more than 10,000". */
+export const COUNT_CAP = 10_000;
 
 const FIT_COLUMNS = {
   'co-production': 'fit_co_production',
@@ -226,42 +230,49 @@ export class CasesRepository {
     // full before the limit, where the page alone reads only its rows, in index order.
     const items = await this.page(workspaceId, query);
     // A short first page is the whole list: no need to count.
-    const total =
+    const counted =
       query.offset === 0 && items.length < query.limit
-        ? items.length
+        ? { total: items.length, capped: false }
         : await this.count(workspaceId, query);
-    return { total, items };
+    return { ...counted, items };
   }
 
   /** The cases of one page of the list, in the order asked for. */
   async page(workspaceId: string, query: CaseQuery): Promise<CaseListing[]> {
     const direction = query.descending ? 'desc' : 'asc';
-    let ordered = this.matching(workspaceId, query).select(LISTING_COLUMNS);
-    switch (query.sort ?? 'title') {
-      case 'updated':
-        ordered = ordered.orderBy('updated_at', direction);
-        break;
-      case 'period':
-        ordered = ordered.orderBy('period_start', direction);
-        break;
-      case 'title':
-        break;
-    }
-    const rows = await ordered
-      .orderBy(sql`lower(title)`, direction)
-      .orderBy('slug', direction)
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-    return rows.map(toListing);
+    const order = [
+      ...(query.sort === 'updated' ? [sql.ref('updated_at')] : []),
+      ...(query.sort === 'period' ? [sql.ref('period_start')] : []),
+      sql`lower(title)`,
+      sql.ref('slug'),
+    ];
+    // The page's ids first, from the list's index alone, then their rows: skipping to a deep page
+    // then steps over index entries, not over the rows of every case before it.
+    let ids = this.matching(workspaceId, query).select('cases.id');
+    for (const key of order) ids = ids.orderBy(key, direction);
+    let rows = this.db
+      .selectFrom('cases')
+      .select(LISTING_COLUMNS)
+      .where('id', 'in', ids.limit(query.limit).offset(query.offset));
+    for (const key of order) rows = rows.orderBy(key, direction);
+    return (await rows.execute()).map(toListing);
   }
 
-  /** How many cases match the query's words and filters. */
-  async count(workspaceId: string, query: CaseQuery): Promise<number> {
-    const row = await this.matching(workspaceId, query)
+  /**
+   * How many cases match the query's words and filters, counting no further than COUNT_CAP:
+   * `capped` says there are more. Counting every match of a common word among 100,000 cases
+   * would read them all.
+   */
+  async count(workspaceId: string, query: CaseQuery): Promise<CaseCount> {
+    const matches = this.matching(workspaceId, query)
+      .select(sql<number>`1`.as('one'))
+      .limit(COUNT_CAP + 1);
+    const row = await this.db
+      .selectFrom(matches.as('matches'))
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirstOrThrow();
-    return Number(row.n);
+    const n = Number(row.n);
+    return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
   }
 
   /** The cases of a workspace that match the query's words and filters, unordered. */

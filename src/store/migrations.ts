@@ -1,5 +1,12 @@
 /** Schema migrations, run on every start; each is written once and never edited after release. */
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 import type { Dialect } from './word-search.js';
 
 // Kysely's migrations take an untyped database: a migration describes the schema, not the other way round.
@@ -186,31 +193,39 @@ const drafts: Migration = {
   },
 };
 
-// Lists of 100,000 cases: an index per order, led by the columns every list filters on and
-// carrying the columns its filters test (fits, period, id for tags and search), so that a page,
-// a filter and a count read the index and only the page's rows; and an index for search words.
-// deleted_at is a column, not a partial index's condition, so SQLite sees which index covers.
+// Lists of 100,000 cases: an index per order, carrying the columns the filters test (fits,
+// period; id, for tags, search words and fetching a page's rows after finding its ids), so that a
+// page, a filter and a count read the index and then only the page's rows; an index for search
+// words; and, on PostgreSQL, one for the bin. Only cases not in the bin are listed by order:
+// SQLite sees this best with deleted_at as the index's second column (its planner does not see
+// that a partial index covers a query), PostgreSQL with partial indexes (it does not take
+// `deleted_at is null` as fixing the column, so the order after it would not count).
+const FILTERED = sql`period_start, period_end, fit_co_production, fit_evidence_based_practice, fit_service_user_led, fit_community_involvement, fit_user_centred_design`;
+const ORDERS = {
+  cases_list_title: sql`lower(title), slug, id, title, ${FILTERED}`,
+  cases_list_updated: sql`updated_at, lower(title), slug, id`,
+  cases_list_period: sql`period_start, lower(title), slug, id`,
+};
+
 const listIndexes = (dialect: Dialect): Migration => ({
   async up(db: AnyDb) {
     await db.schema.dropIndex('cases_list_order').execute();
     await db.schema.dropIndex('cases_workspace_title').execute();
-    await db.schema
-      .createIndex('cases_list_title')
-      .on('cases')
-      .expression(
-        sql`workspace_id, deleted_at, lower(title), slug, id, period_start, period_end, fit_co_production, fit_evidence_based_practice, fit_service_user_led, fit_community_involvement, fit_user_centred_design`,
-      )
-      .execute();
-    await db.schema
-      .createIndex('cases_list_updated')
-      .on('cases')
-      .expression(sql`workspace_id, deleted_at, updated_at, lower(title), slug`)
-      .execute();
-    await db.schema
-      .createIndex('cases_list_period')
-      .on('cases')
-      .expression(sql`workspace_id, deleted_at, period_start, lower(title), slug`)
-      .execute();
+    for (const [name, columns] of Object.entries(ORDERS)) {
+      const index = db.schema.createIndex(name).on('cases');
+      await (
+        dialect === 'sqlite'
+          ? index.expression(sql`workspace_id, deleted_at, ${columns}`)
+          : index.expression(sql`workspace_id, ${columns}`).where(sql.ref('deleted_at'), 'is', null)
+      ).execute();
+    }
+    if (dialect === 'postgres')
+      await db.schema
+        .createIndex('cases_bin')
+        .on('cases')
+        .columns(['workspace_id', 'deleted_at'])
+        .where(sql.ref('deleted_at'), 'is not', null)
+        .execute();
     await (dialect === 'sqlite' ? sqliteWordIndex(db) : postgresWordIndex(db));
   },
 });
@@ -260,6 +275,8 @@ async function postgresWordIndex(db: AnyDb): Promise<void> {
   const pgTrgm = rows[0];
   if (!pgTrgm?.installed && !pgTrgm?.creatable) return;
   if (!pgTrgm.installed) await sql`create extension if not exists pg_trgm`.execute(db);
+  // The default 64 MB of sorting memory makes building this index on many cases slow.
+  await sql`set local maintenance_work_mem = '256MB'`.execute(db);
   await sql`create index cases_search_trigrams on cases using gin (search_text gin_trgm_ops)`.execute(
     db,
   );
@@ -274,10 +291,22 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
 });
 
 /** Brings the database up to the latest schema; throws with the failing migration's name. */
-export async function migrateToLatest(db: AnyDb, dialect: Dialect): Promise<void> {
+export function migrateToLatest(db: AnyDb, dialect: Dialect): Promise<void> {
+  return migrate(db, dialect, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the database up to the migration named and no further, as an older release left it. */
+export function migrateTo(db: AnyDb, dialect: Dialect, name: string): Promise<void> {
+  return migrate(db, dialect, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(
+  db: AnyDb,
+  dialect: Dialect,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<void> {
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect)) };
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(new Migrator({ db, provider }));
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed: ${String(error)}`);
