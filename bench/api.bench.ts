@@ -1,90 +1,101 @@
 /**
- * `npm run bench:api`: how fast the API answers reads, against its ceiling.
+ * `npm run bench:api`: how fast the API answers reads, against its ceiling, on SQLite and on
+ * PostgreSQL, with as many cases as asked for.
  *
- * The ceiling (PERFORMANCE.md, "Serving") is the same HTTP framework returning a
- * precomputed answer from memory on the same machine, driven by the same load generator in the
- * same run. Here:
+ *   npm run bench:api                                   # 2,000 cases, both databases
+ *   COPRISM_BENCH_CASES=100000 npm run bench:api        # 100,000 cases (seeding takes minutes)
+ *   COPRISM_BENCH_DATABASES=sqlite npm run bench:api    # one database only
+ *   COPRISM_BENCH_ROUNDS=1 npm run bench:api            # one round of measurements (quicker)
+ *   COPRISM_BENCH_SEED_WORKERS=2 …                      # threads computing the generated cases
  *
- * - the data: a temporary SQLite folder with the case library (cases/*.yaml, through
- *   `loadLibrary`) and 2,000 generated cases (bench/corpus.ts) imported into a team workspace
- *   through `CasesService.importFiles`, the path of an import from the web page or the CLI;
- * - the app: `buildApp` from dist/ over that folder, logger at `warn` as `coprism serve` runs it;
- * - the ceiling: a bare Fastify with the same route patterns, answering each path with the bytes
- *   the app gave for it, fetched once from the app and kept in a Map (bench/api-servers.ts);
- * - both servers run in one child process (the load generator must not share their event loop;
- *   the machine this was written on has 2 cores: one for the servers, one for the generator);
- * - the load: autocannon in this process, 32 connections, keep-alive, no pipelining; each
- *   measurement is 5 s after a 1 s warm-up, app and ceiling alternated route by route, 3 rounds;
- *   medians of the rounds are printed.
+ * The ceiling (PERFORMANCE.md, "Serving") is the same HTTP framework returning a precomputed
+ * answer from memory on the same machine, driven by the same load generator in the same run. Here:
  *
- * Routes: a library case (`GET /api/workspaces/library/cases/:id`), its analysis (`…/analysis`,
- * kept per revision after the first read), and a page of the team workspace's list
- * (`GET /api/workspaces/:ws/cases?limit=50`, plain and with `q=word`, sent with an API token).
- * Each route rotates through several cases, pages or words.
+ * - the data (bench/api-data.ts): per database, the case library, an owner with an API token, and
+ *   a team workspace with the library's cases and COPRISM_BENCH_CASES generated cases, stored as
+ *   an import stores them (bench/seed-cases.ts); PostgreSQL is a throwaway cluster
+ *   (test/pg-cluster.ts), vacuumed and analysed after the fill, as autovacuum would soon do;
+ * - the app: `buildApp` from dist/ over that database, logger at `warn` as `coprism serve` runs
+ *   it; the ceiling: a bare Fastify with the same route patterns, answering each path with the
+ *   bytes the app gave for it, fetched once and kept in a Map (bench/api-servers.ts); each in a
+ *   child process of its own, so that the load generator does not share their event loop and a
+ *   slow app does not hold up the ceiling;
+ * - the load (bench/api-load.ts): autocannon in this process, 32 connections, keep-alive, no
+ *   pipelining; each measurement is 3 s after a 1 s warm-up, app and ceiling alternated route by
+ *   route, up to 3 rounds within a time budget per database; medians of the rounds are printed;
+ * - the store: each list route's page query and count query timed on their own, in this process
+ *   with no load (median of 5 after one warm-up), to show where a slow list spends its time.
  *
- * No goal is set for serving beyond the ceiling itself: the bench prints, per route, requests/s
- * and p50/p99 latency for the app and the ceiling, the ratio ceiling/app (how many times slower
- * the app is), how busy the servers' event loop was and the CPU each side used (to tell whether
- * the server or the load generator was the limit), and the count of answers that were not 2xx
- * (which must be 0; the ceiling is also checked to send the app's bytes). When the ceiling's
- * event loop is far from busy, the load generator was its limit, and the true ratio is larger.
- * A benchmark is not a test: it exits 0 whatever the ratios, and fails only when a request fails
- * or the setup does.
+ * Routes: a library case and its analysis, and the team workspace's list as the web app asks for
+ * it (20 a page): page 1, a deep page, each kind of filter, newest first, a common word and rare
+ * words. Each route rotates through its paths.
+ *
+ * No goal is set beyond the ceiling itself: the bench prints, per route, requests/s and p50/p99
+ * latency for the app and the ceiling, the ratio ceiling/app, how busy the server's event loop was
+ * and the CPU each side used (when the ceiling's event loop is far from busy, the load generator
+ * was its limit and the true ratio is larger), and the count of answers that were not 2xx (which
+ * must be 0). A benchmark is not a test: it exits 0 whatever the ratios, and fails only when a
+ * request fails or the setup does.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
-import type * as AccountsModule from '../src/server/accounts.service.js';
-import type * as CasesModule from '../src/server/cases.service.js';
-import type * as LibraryModule from '../src/server/library.js';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type * as SecretsModule from '../src/server/secrets.js';
 import type * as StoreModule from '../src/store/index.js';
-import type { ServersPlan, ServersReady, ServerUsage } from './api-servers.js';
-import { caseYaml, generateCase } from './corpus.js';
+import type { CaseQuery, DatabaseConfig, Store } from '../src/store/index.js';
+import { startCluster, type PostgresCluster } from '../test/pg-cluster.js';
+import { benchRoutes, fillBasics, type AppModules, type Filled, type Route } from './api-data.js';
+import {
+  CONNECTIONS,
+  MEASURE_S,
+  Server,
+  WARM_UP_S,
+  killServers,
+  measure,
+  type Sample,
+} from './api-load.js';
+import { seedCases } from './seed-cases.js';
 
 const SEED = 20_251_125;
-/** Generated cases in the team workspace. */
-const CASES = 2_000;
-/** Cases per imported file (each file is one transaction). */
-const PER_FILE = 250;
-const CONNECTIONS = 32;
-const WARM_UP_S = 1;
-const MEASURE_S = 5;
-const ROUNDS = 3;
-/** After the first round, another round is run only if the bench stays within this time. */
-const BUDGET_MS = 175_000;
-/** Library cases each case route rotates through. */
-const ROTATE = 8;
-/** Pages of the plain list, and words searched, that the list routes rotate through. */
-const PAGES = 8;
-const WORDS = ['leeds', 'crisis', 'peer', 'housing'];
+/** After the first round on a database, another is run only if it stays within this time. */
+const BUDGET_PER_DATABASE_MS = 220_000;
+const STORE_RUNS = 5;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-const SERVERS = join(ROOT, 'bench', 'api-servers.ts');
+
+const DIALECTS = ['sqlite', 'postgres'] as const;
+type Dialect = (typeof DIALECTS)[number];
+
+function setting(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be a whole number of at least ${min}, not '${raw ?? ''}'`);
+  return value;
+}
+
+/** Generated cases in each team workspace. */
+const CASES = setting('COPRISM_BENCH_CASES', 2_000, 100);
+/** Most rounds of measurements per database (fewer when the time budget runs out). */
+const ROUNDS = setting('COPRISM_BENCH_ROUNDS', 3, 1);
+/** Threads computing generated cases while the main thread stores them. */
+const SEED_WORKERS = setting('COPRISM_BENCH_SEED_WORKERS', 1, 0);
+const DATABASES: readonly Dialect[] = (process.env['COPRISM_BENCH_DATABASES'] ?? DIALECTS.join(','))
+  .split(',')
+  .map((d) => d.trim())
+  .filter(Boolean)
+  .map((d) => {
+    if (!(DIALECTS as readonly string[]).includes(d))
+      throw new Error(`COPRISM_BENCH_DATABASES lists sqlite and/or postgres, not '${d}'`);
+    return d as Dialect;
+  });
 
 class RequestsFailed extends Error {}
-
-interface Route {
-  readonly name: string;
-  readonly paths: readonly string[];
-  readonly authorization?: string;
-}
-
-interface Sample {
-  readonly rps: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly bad: number;
-  /** Share of the time the servers' event loop was busy (not waiting for requests). */
-  readonly serverBusy: number;
-  /** CPU of the servers' process, and of this one (the load generator), as a share of one core. */
-  readonly serverCpu: number;
-  readonly generatorCpu: number;
-}
 
 const TARGETS = ['app', 'ceiling'] as const;
 type Target = (typeof TARGETS)[number];
@@ -108,196 +119,98 @@ async function importDist<T>(...parts: string[]): Promise<T> {
   return (await import(pathToFileURL(file).href)) as T;
 }
 
-/** Fills the data folder; returns the routes to measure, with the library's case ids and the team workspace. */
-async function fillStore(folder: string): Promise<{ routes: Route[]; summary: string }> {
-  const { openStore } = await importDist<typeof StoreModule>('store', 'index.js');
-  const { loadLibrary, LIBRARY_ID } = await importDist<typeof LibraryModule>(
-    'server',
-    'library.js',
-  );
-  const { CasesService } = await importDist<typeof CasesModule>('server', 'cases.service.js');
-  const { AccountsService } = await importDist<typeof AccountsModule>(
-    'server',
-    'accounts.service.js',
-  );
-  const store = await openStore({ kind: 'sqlite', folder });
-  try {
-    const now = (): Date => new Date();
-    const cases = new CasesService(store, now);
-    const casesDir = join(ROOT, 'cases');
-    const files = readdirSync(casesDir)
-      .filter((name) => name.endsWith('.yaml'))
-      .sort()
-      .map((name) => ({ name: `cases/${name}`, text: readFileSync(join(casesDir, name), 'utf8') }));
-    const library = await loadLibrary(store, cases, files, now());
-    if (library.problems.length > 0)
-      throw new Error(`the case library did not load:\n${library.problems.join('\n')}`);
-
-    const accounts = new AccountsService(store, now);
-    const owner = await accounts.setup(
-      { name: 'Bench Owner', email: 'bench@example.org', password: 'a long bench password' },
-      'Bench team',
-    );
-    const { token } = await accounts.createToken(owner.user, 'bench');
-    const workspace = owner.workspace.id;
-
-    for (let first = 0; first < CASES; first += PER_FILE) {
-      const text = Array.from(
-        { length: Math.min(PER_FILE, CASES - first) },
-        (_, i) => `---\n${caseYaml(generateCase(SEED, first + i))}`,
-      ).join('');
-      const [outcome] = await cases.importFiles(
-        workspace,
-        [{ name: `generated-${first}.yaml`, text }],
-        { id: owner.user.id, name: owner.user.name },
-      );
-      if (!outcome?.ok)
-        throw new Error(
-          `importing generated cases failed: ${JSON.stringify(outcome?.problems.slice(0, 5))}`,
-        );
-    }
-
-    const listed = await store.cases.list(LIBRARY_ID, { limit: 100, offset: 0 });
-    const ids = listed.items.map((item) => item.id).slice(0, ROTATE);
-    const team = await store.cases.list(workspace, { limit: 1, offset: 0 });
-    const hits = await Promise.all(
-      WORDS.map((q) => store.cases.list(workspace, { q, limit: 1, offset: 0 })),
-    );
-    const authorization = `Bearer ${token}`;
-    const routes: Route[] = [
-      {
-        name: 'GET library case',
-        paths: ids.map((id) => `/api/workspaces/${LIBRARY_ID}/cases/${id}`),
-      },
-      {
-        name: 'GET its analysis',
-        paths: ids.map((id) => `/api/workspaces/${LIBRARY_ID}/cases/${id}/analysis`),
-      },
-      {
-        name: 'GET list, 50 a page',
-        paths: Array.from(
-          { length: PAGES },
-          (_, i) => `/api/workspaces/${workspace}/cases?limit=50&offset=${i * 50}`,
-        ),
-        authorization,
-      },
-      {
-        name: 'GET list, q=word',
-        paths: WORDS.map((q) => `/api/workspaces/${workspace}/cases?limit=50&q=${q}`),
-        authorization,
-      },
-    ];
-    const summary = `${listed.total} library cases (${ids.length} rotated), ${team.total.toLocaleString('en-GB')} cases in the team workspace; words ${WORDS.map((q, i) => `${q} (${hits[i]?.total ?? 0} hits)`).join(', ')}`;
-    return { routes, summary };
-  } finally {
-    await store.close();
-  }
-}
-
-/** The servers' process, to stop it at the end and on an interrupt. */
-let servers: ChildProcess | undefined;
-
-function startServers(plan: ServersPlan): Promise<ServersReady> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SERVERS, JSON.stringify(plan)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    servers = child;
-    let stdout = '';
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      if (stderr.length < 8000) stderr += chunk;
-      // After start-up, whatever the servers log (warnings, errors) is shown as it comes.
-      if (stdout.includes('\n')) process.stderr.write(chunk);
-    });
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      const before = stdout.includes('\n');
-      stdout += chunk;
-      if (!before && stdout.includes('\n'))
-        resolve(JSON.parse(stdout.slice(0, stdout.indexOf('\n'))) as ServersReady);
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (!stdout.includes('\n'))
-        reject(new Error(`the servers exited with ${String(code ?? signal)}:\n${stderr}`));
-    });
-  });
-}
-
-/** What the servers' process has used so far (asked over its IPC channel). */
-function serverUsage(): Promise<ServerUsage> {
-  return new Promise((resolve, reject) => {
-    const child = servers;
-    if (!child?.connected) return reject(new Error('the servers are not running'));
-    child.once('message', (message: unknown) => resolve(message as ServerUsage));
-    child.send('cpu');
-  });
-}
-
-function cannon(url: string, route: Route, seconds: number): Promise<autocannon.Result> {
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: route.authorization ? { authorization: route.authorization } : {},
-    // Each connection goes round the paths in turn.
-    requests: route.paths.map((path) => ({ method: 'GET', path })),
-  });
-}
-
-async function measure(url: string, route: Route): Promise<Sample> {
-  await cannon(url, route, WARM_UP_S);
-  const before = await serverUsage();
-  const ownBefore = process.cpuUsage();
-  const start = performance.now();
-  const result = await cannon(url, route, MEASURE_S);
-  const wallUs = (performance.now() - start) * 1000;
-  const own = process.cpuUsage(ownBefore);
-  const after = await serverUsage();
-  const active = after.active - before.active;
-  const idle = after.idle - before.idle;
-  return {
-    rps: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    bad: result.non2xx + result.errors + result.timeouts,
-    serverBusy: active / (active + idle),
-    serverCpu: (after.cpu - before.cpu) / wallUs,
-    generatorCpu: (own.user + own.system) / wallUs,
-  };
-}
-
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  console.log(
-    `Coprism API benchmark — Node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`,
-  );
-  const folder = mkdtempSync(join(tmpdir(), 'coprism-bench-api-'));
-  const cleanUp = (): void => {
-    servers?.kill();
-    rmSync(folder, { recursive: true, force: true });
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => {
-      cleanUp();
-      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
-    });
-  try {
-    progress(`filling ${folder}: the case library and ${CASES} generated cases`);
-    const fillStart = performance.now();
-    const { routes, summary } = await fillStore(folder);
-    console.log(
-      `Data: ${summary} (SQLite, filled in ${fmt((performance.now() - fillStart) / 1000, 1)} s)`,
-    );
+/** A table of text, numbers right-aligned from the third column on. */
+function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]?.length ?? 0)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
 
-    progress('starting the app and the ceiling in a child process');
-    const ready = await startServers({
-      folder,
+interface Database {
+  readonly dialect: Dialect;
+  readonly config: DatabaseConfig;
+  readonly store: Store;
+  readonly filled: Filled;
+}
+
+async function postgresConfig(cluster: PostgresCluster): Promise<DatabaseConfig> {
+  const name = `coprism_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(cluster.url);
+  url.pathname = `/${name}`;
+  return { kind: 'postgres', url: url.toString() };
+}
+
+/** The median time of a store call, in milliseconds, after one call to warm up. */
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  await work();
+  const times: number[] = [];
+  for (let i = 0; i < STORE_RUNS; i++) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** Times each list route's page and count queries in the store, with no other load. */
+async function storeTimings(store: Store, team: string, routes: readonly Route[]) {
+  const out: Array<{ route: Route; matching: string; page: number; count: number }> = [];
+  for (const route of routes) {
+    const query: CaseQuery | undefined = route.queries?.[0];
+    if (!query) continue;
+    out.push({
+      route,
+      matching: await store.cases
+        .count(team, query)
+        .then(({ total, capped }) => `${fmt(total)}${capped ? '+' : ''}`),
+      page: await timed(() => store.cases.page(team, query)),
+      count: await timed(() => store.cases.count(team, query)),
+    });
+  }
+  return out;
+}
+
+/** Measures every route on one database, app and ceiling alternated; prints the tables. */
+async function benchDatabase(database: Database, started: number): Promise<number> {
+  const { LIBRARY_ID } = await importDist<{ LIBRARY_ID: string }>('server', 'library.js');
+  const { store, filled } = database;
+  const { n } = await store.database
+    .selectFrom('cases')
+    .where('workspace_id', '=', filled.team)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(n);
+  if (total !== CASES + filled.libraryCases)
+    throw new Error(`the team workspace has ${total} cases, not ${CASES} + ${filled.libraryCases}`);
+  const routes = benchRoutes(filled, LIBRARY_ID, total);
+  progress(`${database.dialect}: timing the list queries in the store`);
+  const timings = await storeTimings(store, filled.team, routes);
+  await store.close();
+
+  progress(`${database.dialect}: starting the app and the ceiling, each in a child process`);
+  const app = await Server.start(ROOT, { role: 'app', database: database.config });
+  const servers: Partial<Record<Target, Server>> = { app };
+  const samples = new Map<string, Sample[]>();
+  let rounds = 0;
+  try {
+    const ceiling = await Server.start(ROOT, {
+      role: 'ceiling',
+      app: app.url,
       paths: routes.flatMap((route) =>
         route.paths.map((path) => ({
           path,
@@ -305,75 +218,82 @@ async function main(): Promise<void> {
         })),
       ),
     });
-    const urls: Record<Target, string> = {
-      app: `http://127.0.0.1:${ready.app}`,
-      ceiling: `http://127.0.0.1:${ready.ceiling}`,
-    };
-
+    servers.ceiling = ceiling;
     // The ceiling answers with the app's own bytes: checked on the first path of each route.
     for (const route of routes) {
       const path = route.paths[0] ?? '';
       const headers = route.authorization ? { authorization: route.authorization } : {};
-      const [app, ceiling] = await Promise.all(
-        TARGETS.map(async (target) =>
-          Buffer.from(await (await fetch(`${urls[target]}${path}`, { headers })).arrayBuffer()),
+      const [a, c] = await Promise.all(
+        [app, ceiling].map(async (server) =>
+          Buffer.from(await (await fetch(`${server.url}${path}`, { headers })).arrayBuffer()),
         ),
       );
-      if (!app || !ceiling || !app.equals(ceiling))
+      if (!a || !c || !a.equals(c))
         throw new Error(`the ceiling does not answer ${path} with the app's bytes`);
     }
-
-    const samples = new Map<string, Sample[]>();
     const key = (route: Route, target: Target): string => `${route.name}|${target}`;
     const roundMs = routes.length * TARGETS.length * (WARM_UP_S + MEASURE_S) * 1000;
-    let rounds = 0;
+    const begun = performance.now();
     for (let round = 0; round < ROUNDS; round++) {
-      if (round > 0 && performance.now() - started + roundMs > BUDGET_MS) break;
+      if (round > 0 && performance.now() - begun + roundMs > BUDGET_PER_DATABASE_MS) break;
       // Which goes first alternates from round to round.
       const order = round % 2 === 0 ? TARGETS : ([...TARGETS].reverse() as Target[]);
       for (const route of routes) {
-        progress(`round ${round + 1}/${ROUNDS}: ${route.name}`);
+        progress(`${database.dialect}, round ${round + 1}/${ROUNDS}: ${route.name}`);
         for (const target of order) {
-          const sample = await measure(urls[target], route);
+          const sample = await measure(target === 'app' ? app : ceiling, route);
           samples.set(key(route, target), [...(samples.get(key(route, target)) ?? []), sample]);
         }
       }
       rounds += 1;
     }
+  } finally {
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
+  }
+  const bytes = servers.ceiling?.ready.bytes ?? {};
 
-    const rows: string[][] = [];
-    const ratios: string[] = [];
-    let bad = 0;
-    for (const route of routes) {
-      const of = (target: Target, pick: (s: Sample) => number): number =>
-        median((samples.get(key(route, target)) ?? []).map(pick));
-      const sizes = route.paths.map((path) => ready.bytes[path] ?? 0);
-      for (const target of TARGETS) {
-        const all = samples.get(key(route, target)) ?? [];
-        const failed = all.reduce((sum, s) => sum + s.bad, 0);
-        bad += failed;
-        rows.push([
-          target === 'app' ? route.name : '',
-          target,
-          fmt(of(target, (s) => s.rps)),
-          `${fmt(of(target, (s) => s.p50))} ms`,
-          `${fmt(of(target, (s) => s.p99))} ms`,
-          pct(of(target, (s) => s.serverBusy)),
-          pct(of(target, (s) => s.serverCpu)),
-          pct(of(target, (s) => s.generatorCpu)),
-          String(failed),
-          target === 'app' ? `${fmt(median(sizes) / 1024, 1)} KB` : '',
-        ]);
-      }
-      const ratio = of('ceiling', (s) => s.rps) / of('app', (s) => s.rps);
-      const perRound = (samples.get(key(route, 'app')) ?? []).map(
-        (s, i) => (samples.get(key(route, 'ceiling'))?.[i]?.rps ?? 0) / s.rps,
-      );
-      ratios.push(
-        `${route.name.padEnd(22)} ${fmt(ratio, 1).padStart(6)} × slower than the ceiling (rounds: ${perRound.map((r) => fmt(r, 1)).join(', ')})`,
-      );
+  const of = (route: Route, target: Target, pick: (s: Sample) => number): number =>
+    median((samples.get(`${route.name}|${target}`) ?? []).map(pick));
+  let bad = 0;
+  const rows: string[][] = [];
+  const ratios: string[][] = [];
+  for (const route of routes) {
+    for (const target of TARGETS) {
+      const failed = (samples.get(`${route.name}|${target}`) ?? []).reduce((n, s) => n + s.bad, 0);
+      bad += failed;
+      const sizes = route.paths.map((path) => bytes[path] ?? 0);
+      rows.push([
+        target === 'app' ? route.name : '',
+        target,
+        fmt(of(route, target, (s) => s.rps)),
+        `${fmt(of(route, target, (s) => s.p50))} ms`,
+        `${fmt(of(route, target, (s) => s.p99))} ms`,
+        pct(of(route, target, (s) => s.serverBusy)),
+        pct(of(route, target, (s) => s.serverCpu)),
+        pct(of(route, target, (s) => s.generatorCpu)),
+        String(failed),
+        target === 'app' ? `${fmt(median(sizes) / 1024, 1)} KB` : '',
+      ]);
     }
-    const header = [
+    const perRound = (samples.get(`${route.name}|app`) ?? []).map(
+      (s, i) => (samples.get(`${route.name}|ceiling`)?.[i]?.rps ?? 0) / s.rps,
+    );
+    ratios.push([
+      route.name,
+      '',
+      `${fmt(of(route, 'ceiling', (s) => s.rps) / of(route, 'app', (s) => s.rps), 1)} ×`,
+      perRound.map((r) => fmt(r, 1)).join(', '),
+    ]);
+  }
+
+  console.log(
+    `\n== ${database.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${fmt(total)} cases in the team workspace ==`,
+  );
+  console.log(
+    `${CONNECTIONS} connections, ${MEASURE_S} s per measurement after ${WARM_UP_S} s warm-up, median of ${rounds} rounds`,
+  );
+  printTable(
+    [
       'route',
       'server',
       'req/s',
@@ -384,31 +304,104 @@ async function main(): Promise<void> {
       'load gen CPU',
       'non-2xx/errors',
       'body (median)',
-    ];
-    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]?.length ?? 0)));
-    const line = (cells: readonly string[]): string =>
-      cells
-        .map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
-        .join('  ');
-    console.log('');
-    console.log(
-      `${CONNECTIONS} connections, ${MEASURE_S} s per measurement after ${WARM_UP_S} s warm-up, median of ${rounds} rounds`,
+    ],
+    rows,
+  );
+  console.log('');
+  printTable(['ceiling / app (requests per second)', '', 'median', 'rounds'], ratios);
+  console.log('');
+  printTable(
+    ['list query in the store, no load', '', 'matching', 'page', 'count', 'query'],
+    timings.map((t) => [
+      t.route.name,
+      '',
+      t.matching,
+      `${fmt(t.page, 1)} ms`,
+      `${fmt(t.count, 1)} ms`,
+      (t.route.paths[0] ?? '').replace(/^.*\?/, ''),
+    ]),
+  );
+  console.log(`(${fmt((performance.now() - started) / 1000)} s since the start)`);
+  return bad;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(
+    `Coprism API benchmark — Node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), ${fmt(CASES)} generated cases, ${DATABASES.join(' and ')}`,
+  );
+  const { openStore } = await importDist<typeof StoreModule>('store', 'index.js');
+  const { newId } = await importDist<typeof SecretsModule>('server', 'secrets.js');
+  const app: AppModules = {
+    library: await importDist('server', 'library.js'),
+    cases: await importDist('server', 'cases.service.js'),
+    accounts: await importDist('server', 'accounts.service.js'),
+  };
+  const folders: string[] = [];
+  let cluster: PostgresCluster | undefined;
+  const databases: Database[] = [];
+  const cleanUp = (): void => {
+    killServers();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    cluster?.destroy();
+    cluster = undefined;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      cleanUp();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    });
+  try {
+    for (const dialect of DATABASES) {
+      let config: DatabaseConfig;
+      if (dialect === 'sqlite') {
+        const folder = mkdtempSync(join(tmpdir(), 'coprism-bench-api-'));
+        folders.push(folder);
+        config = { kind: 'sqlite', folder };
+      } else {
+        progress('starting a throwaway PostgreSQL cluster');
+        cluster = await startCluster({ maxConnections: 100 });
+        config = await postgresConfig(cluster);
+      }
+      const store = await openStore(config);
+      databases.push({ dialect, config, store, filled: await fillBasics(store, ROOT, app) });
+    }
+
+    progress(`storing ${fmt(CASES)} generated cases in ${DATABASES.join(' and ')}`);
+    const fillStart = performance.now();
+    let shown = 0;
+    await seedCases(
+      databases.map((d) => ({ store: d.store, workspace: d.filled.team, author: d.filled.owner })),
+      {
+        seed: SEED,
+        count: CASES,
+        message: 'Imported from generated.yaml',
+        newId,
+        workers: SEED_WORKERS,
+        progress: (done) => {
+          if (done === CASES || done - shown >= CASES / 10) {
+            shown = done;
+            progress(`${fmt(done)} of ${fmt(CASES)} cases stored`);
+          }
+        },
+      },
     );
-    console.log(line(header));
-    for (const row of rows) console.log(line(row));
-    console.log('');
-    console.log('Ceiling / app (requests per second):');
-    for (const ratio of ratios) console.log(`  ${ratio}`);
+    const filledS = (performance.now() - fillStart) / 1000;
+    for (const d of databases)
+      if (d.dialect === 'postgres') await sql`vacuum analyze`.execute(d.store.database);
     console.log(
-      "\nServer busy: the share of the time the servers' event loop (one, for both) was running code, not",
+      `Data: ${fmt(CASES)} generated cases and the ${databases[0]?.filled.libraryCases ?? 0} library cases (in the library and in the team workspace) per database, stored in ${fmt(filledS, 1)} s (${SEED_WORKERS} seeding thread${SEED_WORKERS === 1 ? '' : 's'})`,
     );
-    console.log(
+
+    let bad = 0;
+    for (const database of databases) bad += await benchDatabase(database, started);
+    for (const line of [
+      "\nServer busy: the share of the time the measured server's event loop was running code, not",
       'waiting for requests; near 100% means that server was the limit. CPU: a share of one core, for the',
-    );
-    console.log(
-      "servers' process and for this one (the load generator); busy well above CPU means the machine was",
-    );
-    console.log('shared (the process was ready to run but not running) or waited on the disk.');
+      "server's process and for this one (the load generator); busy well above CPU means the machine was",
+      'shared (the process was ready to run but not running) or waited on the disk or the database.',
+    ])
+      console.log(line);
     console.log(`Total ${fmt((performance.now() - started) / 1000)} s.`);
     if (bad > 0) throw new RequestsFailed(`${bad} requests were not answered with a 2xx`);
   } finally {

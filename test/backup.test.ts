@@ -117,6 +117,9 @@ describe('backup and restore', () => {
           .statusCode,
       ).toBe(200);
       expect((await person.get(`/api/workspaces/${workspace}/cases`)).json().total).toBe(2);
+      // Search words are found in the restored cases (the search index is rebuilt as they are).
+      const found = (await person.get(`/api/workspaces/${workspace}/cases?q=lille`)).json();
+      expect(found.items.map((c: { id: string }) => c.id)).toEqual(['east-lille']);
       await again.close();
 
       const twice = await coprismAsync(['restore', file, ...into.args], into.env);

@@ -181,13 +181,17 @@ export class CasesService {
   ): AsyncGenerator<{ readonly uuid: string; readonly stored: StoredCase }> {
     const PAGE = 500;
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.store.cases.list(workspaceId, { limit: PAGE, offset, sort: 'title' });
-      for (const item of page.items) {
+      const items = await this.store.cases.page(workspaceId, {
+        limit: PAGE,
+        offset,
+        sort: 'title',
+      });
+      for (const item of items) {
         const located = await this.store.cases.locate(workspaceId, item.id);
         const stored = await this.store.cases.get(workspaceId, item.id);
         if (located && stored) yield { uuid: located.uuid, stored };
       }
-      if (page.items.length < PAGE) return;
+      if (items.length < PAGE) return;
     }
   }
 

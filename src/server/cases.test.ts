@@ -209,6 +209,7 @@ describe.each(DIALECTS)('cases on %s', (dialect) => {
       (await owner.get(`${casesUrl()}?${query}`)).json().items.map((i: { id: string }) => i.id);
     const all = (await owner.get(casesUrl())).json();
     expect(all.total).toBe(5);
+    expect(all.totalCapped).toBe(false);
     const titles = all.items.map((i: { title: string }) => i.title.toLowerCase());
     expect(titles).toEqual([...titles].sort());
     expect(await ids('q=sleepwell')).toEqual(['sleepwell']);

@@ -6,6 +6,7 @@ import type {
   Author,
   CaseIndex,
   CaseListing,
+  CaseCount,
   CasePage,
   CaseQuery,
   RevisionInfo,
@@ -13,6 +14,10 @@ import type {
   StoredCase,
   StoredRevision,
 } from './types.js';
+import { containsWords, searchWords, type Dialect } from './word-search.js';
+
+/** Lists count their matches up to this many; past it, they say "more than 10,000". */
+export const COUNT_CAP = 10_000;
 
 const FIT_COLUMNS = {
   'co-production': 'fit_co_production',
@@ -80,9 +85,6 @@ const indexColumns = (index: CaseIndex) => ({
   shape: index.shape,
 });
 
-/** `%` and `_` in a search word are letters, not wildcards. */
-const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export interface NewRevision {
   readonly document: CaseFile;
   readonly index: CaseIndex;
@@ -94,7 +96,10 @@ export interface NewRevision {
 }
 
 export class CasesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   /** Creates a case with its first revision; false when the workspace already has a case with this id. */
   async create(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
@@ -219,14 +224,65 @@ export class CasesRepository {
       .execute();
   }
 
+  /** A page of a workspace's cases and how many match in all. */
   async list(workspaceId: string, query: CaseQuery): Promise<CasePage> {
+    // The page and the total are two queries: a window count would read every matching row in
+    // full before the limit, where the page alone reads only its rows, in index order.
+    const items = await this.page(workspaceId, query);
+    // A short first page is the whole list: no need to count.
+    const counted =
+      query.offset === 0 && items.length < query.limit
+        ? { total: items.length, capped: false }
+        : await this.count(workspaceId, query);
+    return { ...counted, items };
+  }
+
+  /** The cases of one page of the list, in the order asked for. */
+  async page(workspaceId: string, query: CaseQuery): Promise<CaseListing[]> {
+    const direction = query.descending ? 'desc' : 'asc';
+    const order = [
+      ...(query.sort === 'updated' ? [sql.ref('updated_at')] : []),
+      ...(query.sort === 'period' ? [sql.ref('period_start')] : []),
+      sql`lower(title)`,
+      sql.ref('slug'),
+    ];
+    // The page's ids first, from the list's index alone, then their rows: skipping to a deep page
+    // then steps over index entries, not over the rows of every case before it.
+    let ids = this.matching(workspaceId, query).select('cases.id');
+    for (const key of order) ids = ids.orderBy(key, direction);
+    let rows = this.db
+      .selectFrom('cases')
+      .select(LISTING_COLUMNS)
+      .where('id', 'in', ids.limit(query.limit).offset(query.offset));
+    for (const key of order) rows = rows.orderBy(key, direction);
+    return (await rows.execute()).map(toListing);
+  }
+
+  /**
+   * How many cases match the query's words and filters, counting no further than COUNT_CAP:
+   * `capped` says there are more. Counting every match of a common word among 100,000 cases
+   * would read them all.
+   */
+  async count(workspaceId: string, query: CaseQuery): Promise<CaseCount> {
+    const matches = this.matching(workspaceId, query)
+      .select(sql<number>`1`.as('one'))
+      .limit(COUNT_CAP + 1);
+    const row = await this.db
+      .selectFrom(matches.as('matches'))
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const n = Number(row.n);
+    return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  }
+
+  /** The cases of a workspace that match the query's words and filters, unordered. */
+  private matching(workspaceId: string, query: CaseQuery) {
     let base = this.db
       .selectFrom('cases')
       .where('workspace_id', '=', workspaceId)
       .where('deleted_at', query.deleted ? 'is not' : 'is', null);
-    for (const word of (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
-      base = base.where(sql<boolean>`search_text like ${likePattern(word)} escape '\\'`);
-    }
+    for (const condition of containsWords(this.dialect, searchWords(query.q ?? '')))
+      base = base.where(condition);
     if (query.fit) base = base.where(FIT_COLUMNS[query.fit.model], 'in', [...query.fit.fits]);
     const tagFilters = [
       ['domain', query.domain],
@@ -235,15 +291,13 @@ export class CasesRepository {
     ] as const;
     for (const [tag, value] of tagFilters) {
       if (value === undefined) continue;
-      base = base.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('case_tags')
-            .select('case_tags.case_id')
-            .whereRef('case_tags.case_id', '=', 'cases.id')
-            .where('case_tags.tag', '=', tag)
-            .where('case_tags.value', '=', value),
-        ),
+      // IN rather than EXISTS: the set is found once by the tag index, not once per case.
+      base = base.where('cases.id', 'in', (eb) =>
+        eb
+          .selectFrom('case_tags')
+          .select('case_tags.case_id')
+          .where('case_tags.tag', '=', tag)
+          .where('case_tags.value', '=', value),
       );
     }
     if (query.year !== undefined) {
@@ -256,38 +310,7 @@ export class CasesRepository {
         ]),
       );
     }
-    const direction = query.descending ? 'desc' : 'asc';
-    // The page and the total are two queries: a window count would read every matching row in
-    // full before the limit, where the page alone reads only its rows, in index order.
-    let ordered = base.select(LISTING_COLUMNS);
-    switch (query.sort ?? 'title') {
-      case 'updated':
-        ordered = ordered.orderBy('updated_at', direction);
-        break;
-      case 'period':
-        ordered = ordered.orderBy('period_start', direction);
-        break;
-      case 'title':
-        break;
-    }
-    const rows = await ordered
-      .orderBy(sql`lower(title)`, direction)
-      .orderBy('slug', direction)
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-    // A short first page is the whole list: no need to count.
-    const total =
-      query.offset === 0 && rows.length < query.limit
-        ? rows.length
-        : Number(
-            (
-              await base
-                .select((eb) => eb.fn.countAll<string | number>().as('n'))
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
-    return { total, items: rows.map(toListing) };
+    return base;
   }
 
   /** Moves a case to the bin; false when it is not there to move. */

@@ -8,6 +8,6 @@ export {
   type DatabaseConfig,
 } from './database.js';
 export { publicUser } from './users.repository.js';
-export type { NewRevision } from './cases.repository.js';
+export { COUNT_CAP, type NewRevision } from './cases.repository.js';
 export type * from './types.js';
 export { backup, restore, RestoreError, BACKUP_FORMAT, type BackupLine } from './backup.js';

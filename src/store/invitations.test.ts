@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from '../../test/databases.js';
 import { openDatabase } from './database.js';
-import { migrateUpTo } from './migrations.js';
+import { migrateTo } from './migrations.js';
 import { BACKUP_FORMAT, openStore, restore, type BackupLine, type Store } from './index.js';
 
 const T0 = '2026-01-01T00:00:00.000Z';
@@ -96,7 +96,7 @@ describe.each(DIALECTS)('invitations in the store on %s', (dialect) => {
   it('gives invitations made before invitations had ids an id each, when the database is brought up to date', async () => {
     const config = await freshDatabase(dialect);
     const { db } = openDatabase(config);
-    await migrateUpTo(db, '0004-drafts');
+    await migrateTo(db, dialect, '0004-drafts');
     await db
       .insertInto('workspaces')
       .values({ id: 'w', name: 'W', kind: 'team', created_at: T0 })

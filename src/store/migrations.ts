@@ -1,6 +1,14 @@
 /** Schema migrations, run on every start; each is written once and never edited after release. */
 import { randomUUID } from 'node:crypto';
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
+import type { Dialect } from './word-search.js';
 
 // Kysely's migrations take an untyped database: a migration describes the schema, not the other way round.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -225,7 +233,96 @@ const readingsNameSources: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = {
+// Lists of 100,000 cases: an index per order, carrying the columns the filters test (fits,
+// period; id, for tags, search words and fetching a page's rows after finding its ids), so that a
+// page, a filter and a count read the index and then only the page's rows; an index for search
+// words; and, on PostgreSQL, one for the bin. Only cases not in the bin are listed by order:
+// SQLite sees this best with deleted_at as the index's second column (its planner does not see
+// that a partial index covers a query), PostgreSQL with partial indexes (it does not take
+// `deleted_at is null` as fixing the column, so the order after it would not count).
+const FILTERED = sql`period_start, period_end, fit_co_production, fit_evidence_based_practice, fit_service_user_led, fit_community_involvement, fit_user_centred_design`;
+const ORDERS = {
+  cases_list_title: sql`lower(title), slug, id, title, ${FILTERED}`,
+  cases_list_updated: sql`updated_at, lower(title), slug, id`,
+  cases_list_period: sql`period_start, lower(title), slug, id`,
+};
+
+const listIndexes = (dialect: Dialect): Migration => ({
+  async up(db: AnyDb) {
+    await db.schema.dropIndex('cases_list_order').execute();
+    await db.schema.dropIndex('cases_workspace_title').execute();
+    for (const [name, columns] of Object.entries(ORDERS)) {
+      const index = db.schema.createIndex(name).on('cases');
+      await (
+        dialect === 'sqlite'
+          ? index.expression(sql`workspace_id, deleted_at, ${columns}`)
+          : index.expression(sql`workspace_id, ${columns}`).where(sql.ref('deleted_at'), 'is', null)
+      ).execute();
+    }
+    if (dialect === 'postgres')
+      await db.schema
+        .createIndex('cases_bin')
+        .on('cases')
+        .columns(['workspace_id', 'deleted_at'])
+        .where(sql.ref('deleted_at'), 'is not', null)
+        .execute();
+    await (dialect === 'sqlite' ? sqliteWordIndex(db) : postgresWordIndex(db));
+  },
+});
+
+/**
+ * SQLite: an FTS5 trigram index of search_text (word-search.ts). It is keyed by its own integer
+ * (case_search_keys), not by the cases' rowid, which VACUUM may renumber; triggers keep it in step
+ * with every insert (a save, an import, a restore), change and removal of a case.
+ */
+async function sqliteWordIndex(db: AnyDb): Promise<void> {
+  await sql`create table case_search_keys (n integer primary key, case_id text not null unique)`.execute(
+    db,
+  );
+  await sql`create virtual table case_search using fts5(search_text, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`.execute(
+    db,
+  );
+  await sql`create trigger cases_search_insert after insert on cases begin
+    insert into case_search_keys (case_id) values (new.id);
+    insert into case_search (rowid, search_text)
+      select n, new.search_text from case_search_keys where case_id = new.id;
+  end`.execute(db);
+  await sql`create trigger cases_search_update after update of search_text on cases
+    when old.search_text is not new.search_text begin
+    delete from case_search where rowid = (select n from case_search_keys where case_id = old.id);
+    insert into case_search (rowid, search_text)
+      select n, new.search_text from case_search_keys where case_id = new.id;
+  end`.execute(db);
+  await sql`create trigger cases_search_delete after delete on cases begin
+    delete from case_search where rowid = (select n from case_search_keys where case_id = old.id);
+    delete from case_search_keys where case_id = old.id;
+  end`.execute(db);
+  await sql`insert into case_search_keys (case_id) select id from cases`.execute(db);
+  await sql`insert into case_search (rowid, search_text)
+    select k.n, c.search_text from case_search_keys k join cases c on c.id = k.case_id`.execute(db);
+}
+
+/**
+ * PostgreSQL: a pg_trgm GIN index on search_text, which LIKE '%word%' uses as it is. pg_trgm
+ * ships with PostgreSQL and is a trusted extension (a database owner may create it); where it
+ * is missing or may not be created, search still works, by reading every row, as before.
+ */
+async function postgresWordIndex(db: AnyDb): Promise<void> {
+  const { rows } = await sql<{ installed: boolean; creatable: boolean }>`
+    select exists (select 1 from pg_extension where extname = 'pg_trgm') as installed,
+      exists (select 1 from pg_available_extensions where name = 'pg_trgm')
+        and has_database_privilege(current_database(), 'CREATE') as creatable`.execute(db);
+  const pgTrgm = rows[0];
+  if (!pgTrgm?.installed && !pgTrgm?.creatable) return;
+  if (!pgTrgm.installed) await sql`create extension if not exists pg_trgm`.execute(db);
+  // The default 64 MB of sorting memory makes building this index on many cases slow.
+  await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+  await sql`create index cases_search_trigrams on cases using gin (search_text gin_trgm_ops)`.execute(
+    db,
+  );
+}
+
+const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0001-initial': initial,
   '0002-list-order-index': listOrderIndex,
   '0003-reading-and-shape': readingAndShape,
@@ -233,20 +330,26 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-invitation-withdrawal': invitationWithdrawal,
   '0006-draft-step': draftStep,
   '0007-readings-name-sources': readingsNameSources,
-};
-
-const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
-
-/** Brings the database up to one named migration only, to test what a later one does to old rows. */
-export async function migrateUpTo(db: AnyDb, name: keyof typeof MIGRATIONS): Promise<void> {
-  const { error } = await new Migrator({ db, provider }).migrateTo(name);
-  if (error) throw new Error(`Database migration to ${name} failed: ${String(error)}`);
-}
+  '0008-list-indexes-and-word-search': listIndexes(dialect),
+});
 
 /** Brings the database up to the latest schema; throws with the failing migration's name. */
-export async function migrateToLatest(db: AnyDb): Promise<void> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+export function migrateToLatest(db: AnyDb, dialect: Dialect): Promise<void> {
+  return migrate(db, dialect, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the database up to the migration named and no further, as an older release left it. */
+export function migrateTo(db: AnyDb, dialect: Dialect, name: string): Promise<void> {
+  return migrate(db, dialect, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(
+  db: AnyDb,
+  dialect: Dialect,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect)) };
+  const { error, results } = await run(new Migrator({ db, provider }));
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed: ${String(error)}`);

@@ -8,6 +8,7 @@ import type { Database } from './schema.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { TokensRepository } from './tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
+import type { Dialect } from './word-search.js';
 import { WorkspacesRepository } from './workspaces.repository.js';
 
 /** The repositories, bound to the database or to one transaction. */
@@ -19,12 +20,15 @@ export class Repositories {
   readonly cases: CasesRepository;
   readonly drafts: DraftsRepository;
 
-  constructor(protected readonly db: Kysely<Database>) {
+  constructor(
+    protected readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+  ) {
     this.users = new UsersRepository(db);
     this.sessions = new SessionsRepository(db);
     this.tokens = new TokensRepository(db);
     this.workspaces = new WorkspacesRepository(db);
-    this.cases = new CasesRepository(db);
+    this.cases = new CasesRepository(db, dialect);
     this.drafts = new DraftsRepository(db);
   }
 }
@@ -32,15 +36,15 @@ export class Repositories {
 export class Store extends Repositories {
   constructor(
     db: Kysely<Database>,
-    readonly dialect: 'sqlite' | 'postgres',
+    dialect: Dialect,
     readonly location: string,
   ) {
-    super(db);
+    super(db, dialect);
   }
 
   /** Runs `work` in one transaction: all of it is saved, or none. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new Repositories(trx)));
+    return this.db.transaction().execute((trx) => work(new Repositories(trx, this.dialect)));
   }
 
   /**
@@ -70,7 +74,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
   try {
     // A first query of its own, so that "cannot connect" is reported as that, not as a failed migration.
     await sql`select 1`.execute(db);
-    await migrateToLatest(db);
+    await migrateToLatest(db, dialect);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -133,8 +133,13 @@ export interface CaseQuery {
   readonly deleted?: boolean;
 }
 
-export interface CasePage {
+/** How many cases match, counted up to a cap; `capped`: more than `total` match. */
+export interface CaseCount {
   readonly total: number;
+  readonly capped: boolean;
+}
+
+export interface CasePage extends CaseCount {
   readonly items: readonly CaseListing[];
 }
 

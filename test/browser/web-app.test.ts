@@ -98,6 +98,50 @@ describe('the web app', () => {
     await screenshot(page, 'library');
   });
 
+  it('says plainly when counting stopped at 10,000, and pages on by Next', async () => {
+    // A library of more than 10,000 cases, as the API answers for one (the cap itself is tested
+    // in the store, src/store/case-list.test.ts): the real cards, repeated, and a capped total.
+    const big = context.newPage();
+    const p = await big;
+    await p.route('**/api/workspaces/library/cases?**', async (route) => {
+      const real = await route.fetch({
+        url: route
+          .request()
+          .url()
+          .replace(/offset=\d+/, 'offset=0'),
+      });
+      const answer = (await real.json()) as { items: Array<{ id: string }>; offset: number };
+      const offset = Number(new URL(route.request().url()).searchParams.get('offset'));
+      const items = Array.from({ length: 20 }, (_, i) => {
+        const item = answer.items[i % answer.items.length];
+        return { ...item, id: `${item?.id ?? ''}-${offset + i}` };
+      });
+      await route.fulfill({
+        response: real,
+        json: { ...answer, total: 10_000, totalCapped: true, offset, items },
+      });
+    });
+    await p.goto(`${server.url}/`);
+    await p.waitForSelector('.case-card');
+    expect(await p.locator('.result-count').innerText()).toBe(
+      'Showing 1 to 20 of more than 10,000 cases.',
+    );
+    expect(await p.locator('.results .hint').innerText()).toBe(
+      'Counting stops at 10,000. Add words or filters to see fewer cases.',
+    );
+    expect(await p.locator('.pager').innerText()).toMatch(/Page 1 of more than 500\s+Next page →/);
+    expect(await axeViolations(p)).toEqual([]);
+    await screenshot(p, 'library-more-than-10000');
+    await p.locator('.pager a[rel=next]').click();
+    await p.waitForURL(/page=2/);
+    await expect
+      .poll(() => p.locator('.result-count').innerText())
+      .toBe('Showing 21 to 40 of more than 10,000 cases.');
+    expect(await p.locator('.pager a[rel=prev]').count()).toBe(1);
+    expect(await p.locator('.pager a[rel=next]').count()).toBe(1);
+    await p.close();
+  });
+
   it('reflows without sideways scrolling on a 375 px screen and at 200% zoom, and stays accessible', async () => {
     for (const [name, viewport, scale] of [
       ['narrow', { width: 375, height: 800 }, 1],

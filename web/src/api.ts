@@ -51,7 +51,10 @@ export interface CaseListing {
 }
 
 export interface CasePage {
+  /** How many cases match, counted up to 10,000. */
   readonly total: number;
+  /** True when more than `total` cases match (the count stopped). */
+  readonly totalCapped: boolean;
   readonly limit: number;
   readonly offset: number;
   readonly items: readonly CaseListing[];

@@ -1,7 +1,7 @@
 /** Cases: list and search, create, read, change (a new revision each time), bin and restore, share. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Author } from '../../store/index.js';
+import { COUNT_CAP, type Author } from '../../store/index.js';
 import { requireAccess, requireUser, type Caller } from '../access.js';
 import type { AppContext } from '../app.js';
 import { HttpProblem } from '../problem.js';
@@ -62,6 +62,7 @@ export function caseRoutes(server: FastifyInstance, ctx: AppContext): void {
       });
       return {
         total: page.total,
+        totalCapped: page.capped,
         limit,
         offset,
         items: page.items.map(({ workspaceId, ...item }) => ({ workspace: workspaceId, ...item })),
@@ -74,8 +75,7 @@ export function caseRoutes(server: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'List and search cases',
-        description:
-          'q: words that must all appear (title, summary, setting, parties, components). model and fit: cases whose overall reading gives that model one of these fits (comma-separated; fits by default). domain, label (a model the case claims), sourceKind, year: filters. sort: title, updated or period; order: asc or desc.',
+        description: `q: words that must all appear (title, summary, setting, parties, components). model and fit: cases whose overall reading gives that model one of these fits (comma-separated; fits by default). domain, label (a model the case claims), sourceKind, year: filters. sort: title, updated or period; order: asc or desc. total counts the matching cases up to ${COUNT_CAP.toLocaleString('en-GB')}; totalCapped is true when more match.`,
         params: WorkspaceParams,
         querystring: ListQuery,
       },

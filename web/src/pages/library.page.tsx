@@ -154,6 +154,8 @@ export function LibraryPage({ workspace }: { workspace: string }) {
   const wide = window.matchMedia('(min-width: 60rem)').matches;
   const current = pageNumber(query);
   const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
+  // Past the count's cap the last page is not known: there is a next page while this one is full.
+  const hasNext = page?.totalCapped ? page.items.length === PAGE_SIZE : current < pages;
   const pageHref = (n: number) => {
     const next = new URLSearchParams(query);
     if (n === 1) next.delete('page');
@@ -323,6 +325,11 @@ export function LibraryPage({ workspace }: { workspace: string }) {
           {page ? (
             <>
               <p className="result-count">{countWords(page)}</p>
+              {page.totalCapped ? (
+                <p className="hint">
+                  Counting stops at {number(page.total)}. Add words or filters to see fewer cases.
+                </p>
+              ) : null}
               {page.items.length === 0 ? (
                 <p>
                   {filtered || query.get('q')
@@ -341,7 +348,7 @@ export function LibraryPage({ workspace }: { workspace: string }) {
                   </ul>
                 </>
               )}
-              {pages > 1 ? (
+              {pages > 1 || page.totalCapped ? (
                 <nav aria-label="Pages of cases" className="pager">
                   {current > 1 ? (
                     <Link href={pageHref(current - 1)} rel="prev">
@@ -351,9 +358,10 @@ export function LibraryPage({ workspace }: { workspace: string }) {
                     <span />
                   )}
                   <span>
-                    Page {current} of {pages}
+                    Page {number(current)} of {page.totalCapped ? 'more than ' : ''}
+                    {number(pages)}
                   </span>
-                  {current < pages ? (
+                  {hasNext ? (
                     <Link href={pageHref(current + 1)} rel="next">
                       Next page →
                     </Link>
@@ -372,12 +380,16 @@ export function LibraryPage({ workspace }: { workspace: string }) {
   );
 }
 
+const number = (n: number): string => n.toLocaleString('en-GB');
+
 function countWords(page: CasePage): string {
   if (page.total === 0) return 'No cases found.';
+  const total = `${page.totalCapped ? 'more than ' : ''}${number(page.total)}`;
   const first = page.offset + 1;
   const last = page.offset + page.items.length;
-  if (page.items.length === 0) return `${page.total} cases in all; this page is past the last.`;
-  if (first === 1 && last === page.total)
-    return page.total === 1 ? '1 case found.' : `${page.total} cases found.`;
-  return `Showing ${first} to ${last} of ${page.total} cases.`;
+  if (page.items.length === 0)
+    return `${capitalise(total)} cases in all; this page is past the last.`;
+  if (first === 1 && last === page.total && !page.totalCapped)
+    return page.total === 1 ? '1 case found.' : `${total} cases found.`;
+  return `Showing ${number(first)} to ${number(last)} of ${total} cases.`;
 }
