@@ -60,8 +60,8 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// Paths whose last part is a secret; the secret is kept out of the logs.
-const SECRET_PATH = /\/(invitations|shared)\/[^/?]+/g;
+// Paths whose last part is a secret (the API's and the web app's join and share pages); kept out of the logs.
+const SECRET_PATH = /\/(invitations|shared|join)\/[^/?]+/g;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());

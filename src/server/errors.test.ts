@@ -8,6 +8,7 @@ import {
   startHarness,
   type Harness,
 } from '../../test/server-harness.js';
+import { redactPath } from './app.js';
 
 describe('problems and documentation', () => {
   let h: Harness;
@@ -91,6 +92,22 @@ describe('problems and documentation', () => {
     for (const secret of [PASSWORD, token, invite, link, ...session])
       expect(all).not.toContain(secret);
     expect(all).not.toMatch(/coprism_session=|authorization/i);
+  });
+});
+
+describe('the paths written to the log', () => {
+  it('hide the secret in invitation and share links, of the API and of the web app alike', () => {
+    const secret = 'cpi_UbOJsa2ovEi2tXT8ul1REva8YMoChNRp';
+    for (const [path, shown] of [
+      [`/join/${secret}`, '/join/…'],
+      [`/shared/${secret}?x=1`, '/shared/…?x=1'],
+      [`/api/invitations/${secret}/join`, '/api/invitations/…/join'],
+      [`/api/shared/${secret}`, '/api/shared/…'],
+    ] as const)
+      expect(redactPath(path)).toBe(shown);
+    expect(redactPath('/api/workspaces/w1/cases/sleepwell')).toBe(
+      '/api/workspaces/w1/cases/sleepwell',
+    );
   });
 });
 
