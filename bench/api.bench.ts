@@ -321,6 +321,9 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
       (t.route.paths[0] ?? '').replace(/^.*\?/, ''),
     ]),
   );
+  console.log(
+    "matching: as the app counts them (its count stops at 10,000; '+' says there are more).",
+  );
   console.log(`(${fmt((performance.now() - started) / 1000)} s since the start)`);
   return bad;
 }
