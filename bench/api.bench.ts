@@ -43,11 +43,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import type * as SecretsModule from '../src/server/secrets.js';
 import type * as StoreModule from '../src/store/index.js';
 import type { CaseQuery, DatabaseConfig, Store } from '../src/store/index.js';
-import { startCluster, type PostgresCluster } from '../test/pg-cluster.js';
+import { createDatabase, startCluster, type PostgresCluster } from '../test/pg-cluster.js';
 import { benchRoutes, fillBasics, type AppModules, type Filled, type Route } from './api-data.js';
 import {
   CONNECTIONS,
@@ -139,20 +138,6 @@ interface Database {
   readonly config: DatabaseConfig;
   readonly store: Store;
   readonly filled: Filled;
-}
-
-async function postgresConfig(cluster: PostgresCluster): Promise<DatabaseConfig> {
-  const name = `coprism_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  return { kind: 'postgres', url: url.toString() };
 }
 
 /** The median time of a store call, in milliseconds, after one call to warm up. */
@@ -364,7 +349,7 @@ async function main(): Promise<void> {
       } else {
         progress('starting a throwaway PostgreSQL cluster');
         cluster = await startCluster({ maxConnections: 100 });
-        config = await postgresConfig(cluster);
+        config = await createDatabase(cluster.url, `coprism_bench_${Date.now()}`);
       }
       const store = await openStore(config);
       databases.push({ dialect, config, store, filled: await fillBasics(store, ROOT, app) });

@@ -21,9 +21,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import type { DatabaseConfig } from '../src/store/index.js';
-import { startCluster, type PostgresCluster } from '../test/pg-cluster.js';
+import { createDatabase, startCluster, type PostgresCluster } from '../test/pg-cluster.js';
 import { describeSoak, memoryFlat, runSoak, type SoakResult } from './soak.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -53,20 +51,6 @@ if (only !== undefined && only !== 'sqlite' && only !== 'postgres') {
 if (!existsSync(join(ROOT, 'dist', 'cli'))) {
   console.error('dist/ is missing: run npm run build first (npm run bench:soak does).');
   process.exit(2);
-}
-
-async function postgresDatabase(cluster: { url: string }): Promise<DatabaseConfig> {
-  const name = `coprism_soak_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  return { kind: 'postgres', url: url.toString() };
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
@@ -109,7 +93,10 @@ async function main(): Promise<boolean> {
         progress('starting a throwaway PostgreSQL cluster');
         cluster = await startCluster({ maxConnections: 100 });
       }
-      const database = await postgresDatabase(given ? { url: given } : (cluster ?? { url: '' }));
+      const database = await createDatabase(
+        given ?? cluster?.url ?? '',
+        `coprism_soak_${Date.now()}`,
+      );
       results.push(
         await runSoak({
           database,

@@ -6,6 +6,8 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import type { DatabaseConfig } from '../src/store/index.js';
 
 export interface PostgresCluster {
   /** A URL for the cluster's `postgres` database, as the trusted superuser `coprism`. */
@@ -108,4 +110,21 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Postgr
       }
     },
   };
+}
+
+/** Creates an empty database `name` on the server at `adminUrl`; returns how to reach it. */
+export async function createDatabase(
+  adminUrl: string,
+  name: string,
+): Promise<Extract<DatabaseConfig, { kind: 'postgres' }>> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { kind: 'postgres', url: url.toString() };
 }

@@ -1,7 +1,6 @@
 // PostgreSQL stopped and started again under load, on a cluster of its own (the shared one from
 // postgres.setup.ts serves other test files at the same time): requests during the outage fail
 // cleanly and quickly (503 problem JSON), none is half-applied, and the server reconnects by itself.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIntegrity } from './integrity.js';
 import {
@@ -12,7 +11,7 @@ import {
   type Answer,
   type LiveServer,
 } from './live-server.js';
-import { startCluster, type PostgresCluster } from './pg-cluster.js';
+import { createDatabase, startCluster, type PostgresCluster } from './pg-cluster.js';
 import { Workload, type Kind } from './workload.js';
 
 /** Longest a request may take while the database is down: the pool's connection timeout is 5 s. */
@@ -31,14 +30,7 @@ describe('PostgreSQL restarted under load', { timeout: 120_000 }, () => {
   it.each(['fast', 'immediate'] as const)(
     'stopped (%s) and started again: clean 503s meanwhile, nothing half-applied, reconnects by itself',
     async (mode) => {
-      const admin = new pg.Client({ connectionString: cluster.url });
-      await admin.connect();
-      const name = `restart_${mode}`;
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(cluster.url);
-      url.pathname = `/${name}`;
-      const config = { kind: 'postgres', url: url.toString() } as const;
+      const config = await createDatabase(cluster.url, `restart_${mode}`);
 
       const server: LiveServer = await startServe({ databaseUrl: config.url });
       const results: Array<{ kind: Kind; status: number | string; at: number; answer?: Answer }> =

@@ -1,9 +1,6 @@
 // The reading of a big case (bench/big-case.ts: 30 parties, 8 parts, claims, disputes and unknowns)
 // renders completely: every party's row, every stage's column, every part selectable, each cell in
 // the state its claims give it, with no WCAG A/AA violation. How fast is `npm run bench:web`'s job.
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/core/vocabulary.js';
@@ -11,7 +8,14 @@ import { BIG_CASE_ID, BIG_COMPONENTS, BIG_PARTIES, bigCase } from '../../bench/b
 import { caseYaml } from '../../bench/corpus.js';
 import { buildGrid } from '../../web/src/reading/grid.js';
 import { stageHeading } from '../../web/src/words.js';
-import { axeViolations, launchBrowser, screenshot, startServer, type Server } from './harness.js';
+import {
+  axeViolations,
+  launchBrowser,
+  screenshot,
+  startServer,
+  type Server,
+  libraryWith,
+} from './harness.js';
 
 const big = bigCase();
 
@@ -34,9 +38,7 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
 
   // Loading the big case into the library takes a while on a busy machine.
   beforeAll(async () => {
-    const cases = mkdtempSync(join(tmpdir(), 'coprism-browser-big-'));
-    for (const file of readdirSync('cases')) copyFileSync(join('cases', file), join(cases, file));
-    writeFileSync(join(cases, `${BIG_CASE_ID}.yaml`), caseYaml(big));
+    const cases = libraryWith({ [`${BIG_CASE_ID}.yaml`]: caseYaml(big) });
     [server, browser] = await Promise.all([startServer({ cases }), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   }, 60_000);

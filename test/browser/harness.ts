@@ -1,6 +1,14 @@
 // The built app on a real server (the one `coprism serve` starts: SQLite, a random port, the case
 // library loaded), driven by Debian's Chromium.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +33,14 @@ async function builtApp(): Promise<void> {
     await sleep(1000);
   }
   throw new Error(`The web app is not built (no ${WEB_ROOT}index.html): run \`npm run build\`.`);
+}
+
+/** A temporary case folder: the bundled library plus `extra` files (name → YAML), for startServer. */
+export function libraryWith(extra: Readonly<Record<string, string>>): string {
+  const cases = mkdtempSync(join(tmpdir(), 'coprism-browser-cases-'));
+  for (const file of readdirSync('cases')) copyFileSync(join('cases', file), join(cases, file));
+  for (const [name, text] of Object.entries(extra)) writeFileSync(join(cases, name), text);
+  return cases;
 }
 
 /** Starts the server on a fresh SQLite folder; `cases` replaces the bundled library. */

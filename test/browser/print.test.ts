@@ -1,8 +1,6 @@
 // Printing a reading to PDF from the browser (the print stylesheet): the reading's words are on
 // paper, the navigation, buttons and forms are not, the whole grid fits the page, and the address
 // and rulebook version are printed. Each PDF and its pages as PNGs are kept with the screenshots.
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +9,14 @@ import { caseYaml } from '../../bench/corpus.js';
 import { STAGES } from '../../src/core/vocabulary.js';
 import { stageHeading } from '../../web/src/words.js';
 import { pdftoppm, pdftotext } from '../poppler.js';
-import { launchBrowser, pageApi, screenshotDir, startServer, type Server } from './harness.js';
+import {
+  launchBrowser,
+  pageApi,
+  screenshotDir,
+  startServer,
+  type Server,
+  libraryWith,
+} from './harness.js';
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -46,9 +51,7 @@ describe('printing a reading', () => {
   // Loading the big case into the library takes a while on a busy machine.
   beforeAll(async () => {
     // The library, and a case whose grid runs over several pages.
-    const cases = mkdtempSync(join(tmpdir(), 'coprism-browser-print-'));
-    for (const file of readdirSync('cases')) copyFileSync(join('cases', file), join(cases, file));
-    writeFileSync(join(cases, `${BIG_CASE_ID}.yaml`), caseYaml(bigCase()));
+    const cases = libraryWith({ [`${BIG_CASE_ID}.yaml`]: caseYaml(bigCase()) });
     [server, browser] = await Promise.all([startServer({ cases }), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   }, 60_000);

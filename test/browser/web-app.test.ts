@@ -1,8 +1,5 @@
 // The web app in a real browser: accessibility (axe-core, WCAG 2.0–2.2 A and AA), keyboard-only use,
 // first run and signing in, markup in a case shown as text, and the failure paths.
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +12,7 @@ import {
   startServer,
   tabTo,
   type Server,
+  libraryWith,
 } from './harness.js';
 
 const MARKUP_TITLE =
@@ -53,9 +51,7 @@ describe('the web app', () => {
 
   beforeAll(async () => {
     // The bundled library, plus one case whose words are markup.
-    const cases = mkdtempSync(join(tmpdir(), 'coprism-browser-cases-'));
-    for (const file of readdirSync('cases')) copyFileSync(join('cases', file), join(cases, file));
-    writeFileSync(join(cases, 'markup-test.yaml'), MARKUP_CASE);
+    const cases = libraryWith({ 'markup-test.yaml': MARKUP_CASE });
     [server, browser] = await Promise.all([startServer({ cases }), launchBrowser()]);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
