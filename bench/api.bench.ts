@@ -38,7 +38,7 @@
  * request fails or the setup does.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -273,6 +273,12 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
 
   console.log(
     `\n== ${database.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${fmt(total)} cases in the team workspace ==`,
+  );
+  // The machine may be shared: its load says how far absolute figures can be trusted.
+  console.log(
+    `Load average at the end: ${loadavg()
+      .map((l) => fmt(l, 1))
+      .join(', ')} (1, 5, 15 min)`,
   );
   console.log(
     `${CONNECTIONS} connections, ${MEASURE_S} s per measurement after ${WARM_UP_S} s warm-up, median of ${rounds} rounds`,
