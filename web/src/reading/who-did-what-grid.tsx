@@ -13,7 +13,6 @@ import {
   partyKindWords,
   stageHeading,
 } from '../words.js';
-import { LevelShape, PointerShape, WarningShape } from '../ui/shapes.js';
 import {
   buildGrid,
   partyName,
@@ -23,6 +22,7 @@ import {
   type GridRow,
 } from './grid.js';
 import type { Highlight } from './highlight.js';
+import './marks.css';
 
 export function WhoDidWhatGrid({
   document,
@@ -128,12 +128,7 @@ const Row = memo(function Row({
 });
 
 function CitedTag() {
-  return (
-    <span className="cited-tag">
-      <PointerShape />
-      Cited
-    </span>
-  );
+  return <span className="cited-tag mark mark-cited">Cited</span>;
 }
 
 // Lean markup (a grid of 30 parties has 270 cells): no wrapper a cell can do without.
@@ -143,14 +138,10 @@ const Cell = memo(function Cell({ cell, cited }: { cell: GridCell; cited: boolea
     <td id={cell.id} className={classes} tabIndex={cited ? -1 : undefined}>
       {cited ? <CitedTag /> : null}
       {cell.state.kind === 'unknown' ? (
-        <span className="level">
-          <LevelShape level="unknown" />
-          Not recorded
-        </span>
+        <span className="level mark mark-unknown">Not recorded</span>
       ) : cell.state.kind === 'agreed' ? (
         <>
-          <span className="level">
-            <LevelShape level={cell.state.level} />
+          <span className={`level mark mark-${cell.state.level}`}>
             {levelState(cell.state.level)}
           </span>
           {cell.claims.length === 1 && cell.claims[0] ? (
@@ -167,15 +158,11 @@ const Cell = memo(function Cell({ cell, cited }: { cell: GridCell; cited: boolea
         </>
       ) : (
         <>
-          <span className="disputed-tag">
-            <WarningShape />
-            Disputed
-          </span>
+          <span className="disputed-tag mark mark-disputed">Disputed</span>
           <ul className="accounts">
             {cell.claims.map((claim) => (
               <li key={claim.index}>
-                <span className="level">
-                  <LevelShape level={claim.role.level} />
+                <span className={`level mark mark-${claim.role.level}`}>
                   {levelState(claim.role.level)}
                 </span>
                 <ClaimSource claim={claim} />
@@ -215,19 +202,16 @@ const Legend = memo(function Legend() {
       <p className="legend-title">Key</p>
       <ul>
         {LEVELS.map((level) => (
-          <li key={level}>
-            <LevelShape level={level} />
+          <li key={level} className={`mark mark-${level}`}>
             <Term id={`level-${level}`}>{levelState(level)}</Term>
           </li>
         ))}
-        <li>
-          <LevelShape level="unknown" />
+        <li className="mark mark-unknown">
           <span>
             <Term id="not-recorded" />: nobody has said (not the same as “no part”)
           </span>
         </li>
-        <li>
-          <WarningShape />
+        <li className="mark mark-disputed">
           <span>
             <Term id="disputed" />: sources disagree; each account is shown
           </span>

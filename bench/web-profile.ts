@@ -1,0 +1,123 @@
+/**
+ * `node --import tsx bench/web-profile.ts [part|cells] [slowdown]`: where the time of a part switch
+ * goes, from a Chromium performance trace (playwright-core's CDP session) of the big case's reading.
+ * Prints, for the renderer's main thread, the total time by trace event (script, style, layout, paint…)
+ * and the JavaScript functions that took the most self time, over several switches. Needs dist/.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as ServerModule from '../src/server/index.js';
+import { launchBrowser } from '../test/browser/chromium.js';
+import { BIG_CASE_ID, BIG_COMPONENTS, bigCase } from './big-case.js';
+import { caseYaml } from './corpus.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const kind = process.argv[2] === 'cells' ? 'cells' : 'part';
+const slowdown = Number(process.argv[3] ?? '1');
+const ROUNDS = 3;
+const SWITCHES = ROUNDS * BIG_COMPONENTS;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string; data?: unknown };
+}
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+async function main(): Promise<void> {
+  const { startServer } = (await import(
+    pathToFileURL(join(ROOT, 'dist', 'server', 'index.js')).href
+  )) as typeof ServerModule;
+  const data = mkdtempSync(join(tmpdir(), 'coprism-profile-web-'));
+  const cases = join(data, 'cases');
+  mkdirSync(cases);
+  for (const file of readdirSync(join(ROOT, 'cases')))
+    copyFileSync(join(ROOT, 'cases', file), join(cases, file));
+  writeFileSync(join(cases, `${BIG_CASE_ID}.yaml`), caseYaml(bigCase()));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    database: { kind: 'sqlite', folder: join(data, 'store') },
+    casesDir: cases,
+    say: () => undefined,
+  });
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
+    await page.locator('.grid tbody tr').first().waitFor();
+    if (slowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+    const events: TraceEvent[] = [];
+    // The protocol's types give trace events as string maps; they are the trace format's events.
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    });
+    await cdp.send('Profiler.start');
+    for (let s = 0; s < ROUNDS * BIG_COMPONENTS; s++) {
+      const part = ((s + 1) % BIG_COMPONENTS) + 1;
+      if (kind === 'part') {
+        await page.locator(`.parts-nav li:nth-child(${part}) a`).click();
+        await page
+          .locator('#part')
+          .filter({ hasText: `Part ${part} of` })
+          .waitFor();
+      } else {
+        await page.locator('section.part .reason-actions button').first().click();
+        await page.locator('.highlight-bar').waitFor();
+        await page.locator('.highlight-bar button').click();
+      }
+      await page.waitForTimeout(150);
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    const done = new Promise<void>((resolve) =>
+      cdp.once('Tracing.tracingComplete', () => resolve()),
+    );
+    await cdp.send('Tracing.end');
+    await done;
+
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const byName = new Map<string, number>();
+    for (const e of events)
+      if (main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
+        byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+    const perSwitch = (ms: number) => (ms / SWITCHES).toFixed(1).padStart(8);
+    process.stdout.write(
+      `Trace, renderer main thread, ms per ${kind} (${slowdown}× CPU), nested events overlap:\n`,
+    );
+    for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 22))
+      process.stdout.write(`${perSwitch(ms)}  ${name}\n`);
+
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const f = nodes.get(id)?.callFrame;
+      if (!f) return;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    process.stdout.write('\nJavaScript self time, ms per switch:\n');
+    for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      process.stdout.write(`${perSwitch(ms)}  ${name}\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+await main();
