@@ -106,6 +106,30 @@ describe('printing a reading', () => {
     expect(pages.length).toBeGreaterThan(0);
   });
 
+  it('prints every part of a case with several parts, then shows only the chosen one again', async () => {
+    await page.goto(`${server.url}/w/library/cases/east-lille`);
+    await page.locator('.grid').first().waitFor();
+    const document = (await pageApi(page, 'GET', '/api/workspaces/library/cases/east-lille'))
+      .json as { document: { components: Array<{ title: string }> } };
+    const titles = document.document.components.map((c) => c.title);
+    expect(titles.length).toBeGreaterThan(2);
+    // On screen: one part's grid.
+    expect(await page.locator('section.part').count()).toBe(1);
+
+    const { text } = await printToPdf(page, 'east-lille');
+    titles.forEach((title, i) => {
+      expect(text, title).toContain(squash(`Part ${i + 1} of ${titles.length}: ${title}`));
+      expect(text, title).toContain(squash(`Who did what in “${title}”`));
+    });
+    // Every part is on paper, so none is "shown below".
+    expect(text).not.toContain('(shown below)');
+
+    // Back on screen after printing: the chosen part alone, its grid's cells unique.
+    expect(await page.locator('section.part').count()).toBe(1);
+    expect(await page.locator('#part').innerText()).toContain(`Part 1 of ${titles.length}`);
+    expect(await page.locator('#grid-caption-1').count()).toBe(0);
+  });
+
   it('repeats the grid’s header on every page a long grid runs over', async () => {
     await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
     await page.locator('.grid tbody tr').first().waitFor();

@@ -1,5 +1,14 @@
 /** The reading of a case: the sentence, the label check, the five models, and each part's grid. */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { ComponentAnalysis, Reason } from '../../../src/core/analysis.types.js';
 import { api, type Analysis, type CaseView, type Problem } from '../api.js';
 import { CaseToolsNav, CaseToolsSections } from '../case-extras/case-tools.js';
@@ -16,6 +25,7 @@ import { WhoDidWhatGrid } from '../reading/who-did-what-grid.js';
 import { announce } from '../ui/announcer.js';
 import { Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
+import { usePrinting } from '../ui/use-printing.js';
 import { WarningShape } from '../ui/shapes.js';
 import {
   PRODUCT_WORDS,
@@ -175,8 +185,12 @@ export function Reading({
     [showCells, partHref],
   );
 
-  const component = document.components[partIndex];
-  const part = analysis.components[partIndex];
+  const printing = usePrinting();
+  const clearHighlight = () => {
+    const from = highlight?.from;
+    setHighlight(undefined);
+    if (from) window.document.getElementById(from)?.focus();
+  };
   const period = periodWords(document.period);
   const back = workspace === LIBRARY ? 'Case library' : 'Workspace';
 
@@ -224,7 +238,11 @@ export function Reading({
         )}
         <ModelCards
           document={document}
-          models={several ? analysis.overall.models : (part?.models ?? analysis.overall.models)}
+          models={
+            several
+              ? analysis.overall.models
+              : (analysis.components[partIndex]?.models ?? analysis.overall.models)
+          }
           componentIndex={several ? undefined : 0}
           scope="overall"
           headingLevel={3}
@@ -249,57 +267,20 @@ export function Reading({
         </nav>
       ) : null}
 
-      {component && part ? (
-        <section aria-labelledby="part" className={several ? 'part' : undefined}>
-          {several ? (
-            <h2 id="part" ref={partHeading} tabIndex={-1}>
-              Part {partIndex + 1} of {document.components.length}: {component.title}
-            </h2>
-          ) : (
-            <h2 id="part" ref={partHeading} tabIndex={-1}>
-              Who did what
-            </h2>
-          )}
-          {several ? <p className="part-reading">{part.summary}</p> : null}
-          <PartFacts component={component} />
-          {several ? <h3>Who did what</h3> : null}
-          <HighlightBar
-            highlight={highlight}
-            onClear={() => {
-              const from = highlight?.from;
-              setHighlight(undefined);
-              if (from) window.document.getElementById(from)?.focus();
-            }}
-          />
-          <WhoDidWhatGrid
-            document={document}
-            component={component}
-            componentIndex={partIndex}
-            highlight={highlight}
-          />
-          {several ? (
-            <>
-              <h3>How the five models fit this part</h3>
-              <ModelCards
-                document={document}
-                models={part.models}
-                componentIndex={partIndex}
-                scope={`part-${partIndex}`}
-                headingLevel={4}
-                actions={actions}
-              />
-            </>
-          ) : null}
-          <PartReadings
-            part={part}
-            component={component}
-            headingLevel={several ? 3 : 2}
-            actions={actions}
-            document={document}
-            partIndex={partIndex}
-          />
-        </section>
-      ) : null}
+      {/* On paper every part is printed; on screen, the one chosen (a big case's parts are many). */}
+      {(printing && several ? document.components.map((_, i) => i) : [partIndex]).map((i) => (
+        <PartSection
+          key={i}
+          document={document}
+          analysis={analysis}
+          index={i}
+          headingId={i === partIndex ? 'part' : `part-${i + 1}`}
+          headingRef={i === partIndex ? partHeading : undefined}
+          highlight={i === partIndex ? highlight : undefined}
+          onClearHighlight={clearHighlight}
+          actions={actions}
+        />
+      ))}
 
       <Sources document={document} />
       {bottom}
@@ -319,6 +300,72 @@ const renderLink = (href: string, text: string) => (
     {text}
   </Link>
 );
+
+/** One part: its heading, facts, grid, models (when there are several parts) and readings. */
+function PartSection({
+  document,
+  analysis,
+  index,
+  headingId,
+  headingRef,
+  highlight,
+  onClearHighlight,
+  actions,
+}: {
+  document: CaseView['document'];
+  analysis: Analysis;
+  index: number;
+  headingId: string;
+  headingRef: RefObject<HTMLHeadingElement | null> | undefined;
+  highlight: Highlight | undefined;
+  onClearHighlight: () => void;
+  actions: ReasonActions;
+}) {
+  const component = document.components[index];
+  const part = analysis.components[index];
+  if (!component || !part) return null;
+  const several = document.components.length > 1;
+  return (
+    <section aria-labelledby={headingId} className={several ? 'part' : undefined}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {several
+          ? `Part ${index + 1} of ${document.components.length}: ${component.title}`
+          : 'Who did what'}
+      </h2>
+      {several ? <p className="part-reading">{part.summary}</p> : null}
+      <PartFacts component={component} />
+      {several ? <h3>Who did what</h3> : null}
+      <HighlightBar highlight={highlight} onClear={onClearHighlight} />
+      <WhoDidWhatGrid
+        document={document}
+        component={component}
+        componentIndex={index}
+        highlight={highlight}
+      />
+      {several ? (
+        <>
+          <h3>How the five models fit this part</h3>
+          <ModelCards
+            document={document}
+            models={part.models}
+            componentIndex={index}
+            scope={`part-${index}`}
+            headingLevel={4}
+            actions={actions}
+          />
+        </>
+      ) : null}
+      <PartReadings
+        part={part}
+        component={component}
+        headingLevel={several ? 3 : 2}
+        actions={actions}
+        document={document}
+        partIndex={index}
+      />
+    </section>
+  );
+}
 
 function withoutPart(query: URLSearchParams): string {
   const rest = new URLSearchParams(query);
