@@ -4,16 +4,10 @@
  * Prints, for the renderer's main thread, the total time by trace event (script, style, layout, paint…)
  * and the JavaScript functions that took the most self time, over several switches. Needs dist/.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type * as ServerModule from '../src/server/index.js';
 import { launchBrowser } from '../test/browser/chromium.js';
 import { BIG_CASE_ID, BIG_COMPONENTS, bigCase } from './big-case.js';
-import { caseYaml } from './corpus.js';
+import { startBigCaseServer } from './big-case-server.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const kind = process.argv[2] === 'cells' ? 'cells' : 'part';
 const slowdown = Number(process.argv[3] ?? '1');
 const ROUNDS = 3;
@@ -33,22 +27,7 @@ interface ProfileNode {
 }
 
 async function main(): Promise<void> {
-  const { startServer } = (await import(
-    pathToFileURL(join(ROOT, 'dist', 'server', 'index.js')).href
-  )) as typeof ServerModule;
-  const data = mkdtempSync(join(tmpdir(), 'coprism-profile-web-'));
-  const cases = join(data, 'cases');
-  mkdirSync(cases);
-  for (const file of readdirSync(join(ROOT, 'cases')))
-    copyFileSync(join(ROOT, 'cases', file), join(cases, file));
-  writeFileSync(join(cases, `${BIG_CASE_ID}.yaml`), caseYaml(bigCase()));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    database: { kind: 'sqlite', folder: join(data, 'store') },
-    casesDir: cases,
-    say: () => undefined,
-  });
+  const server = await startBigCaseServer(bigCase(), 'coprism-profile-web-');
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -116,7 +95,6 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(data, { recursive: true, force: true });
   }
 }
 

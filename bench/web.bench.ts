@@ -26,18 +26,14 @@
  * interrupted; the page shows "Loading the case…" at once before that). A benchmark is not a test:
  * it exits 0 whatever the ratios, and fails only when the page does not reach the state awaited.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cpus, loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
-import type * as ServerModule from '../src/server/index.js';
 import { launchBrowser } from '../test/browser/chromium.js';
 import { BIG_CASE_ID, BIG_COMPONENTS, BIG_PARTIES, bigCase } from './big-case.js';
+import { startBigCaseServer } from './big-case-server.js';
 import { caseYaml } from './corpus.js';
 import { descendantsCpuMs } from './process-cpu.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAGES = 9;
 const LOADS = 7;
 const SWITCH_ROUNDS = 2;
@@ -227,17 +223,7 @@ const load = (): string =>
     .join(', ');
 
 async function main(): Promise<void> {
-  const { startServer } = (await import(
-    pathToFileURL(join(ROOT, 'dist', 'server', 'index.js')).href
-  )) as typeof ServerModule;
-  const data = mkdtempSync(join(tmpdir(), 'coprism-bench-web-'));
-  const cases = join(data, 'cases');
-  const folder = join(data, 'store');
   const big = bigCase();
-  mkdirSync(cases);
-  for (const file of readdirSync(join(ROOT, 'cases')))
-    copyFileSync(join(ROOT, 'cases', file), join(cases, file));
-  writeFileSync(join(cases, `${BIG_CASE_ID}.yaml`), caseYaml(big));
   const claims = big.components.reduce((n, c) => n + c.roles.length, 0);
   process.stdout.write(
     `The big case: ${big.parties.length} parties, ${big.components.length} parts, ${STAGES} stages, ` +
@@ -245,13 +231,7 @@ async function main(): Promise<void> {
       `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.\n`,
   );
 
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    database: { kind: 'sqlite', folder },
-    casesDir: cases,
-    say: () => undefined,
-  });
+  const server = await startBigCaseServer(big, 'coprism-bench-web-');
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -320,7 +300,6 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(data, { recursive: true, force: true });
   }
 }
 
