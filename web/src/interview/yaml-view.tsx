@@ -1,9 +1,8 @@
 /** The case as YAML for experts: checked as you type, with the CLI's messages and their lines. */
 import { useEffect, useRef, useState } from 'react';
 import type { Analysis, FieldProblem, Problem } from '../api.js';
-import { FitBadge } from '../ui/fit-badge.js';
+import { FitBadges } from '../ui/fit-badges.js';
 import { WarningShape } from '../ui/shapes.js';
-import { MODELS } from '../words.js';
 import type { DraftCase } from './document.js';
 import { draftsApi } from './drafts-api.js';
 import { fromYaml } from './yaml-text.js';
@@ -145,13 +144,10 @@ export function YamlView({
         {check.kind === 'valid' ? (
           <>
             <p className="sentence">{check.analysis.overall.summary}</p>
-            <ul className="fit-badges" aria-label="How the five models fit">
-              {MODELS.map((m) => (
-                <li key={m}>
-                  <FitBadge model={m} fit={check.analysis.overall.models[m].fit} />
-                </li>
-              ))}
-            </ul>
+            <FitBadges
+              fits={(m) => check.analysis.overall.models[m].fit}
+              label="How the five models fit"
+            />
           </>
         ) : null}
       </div>
