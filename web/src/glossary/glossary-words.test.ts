@@ -26,6 +26,7 @@ const OTHER: readonly EntryId[] = [
   'rulebook',
   'gripp2',
   'ladder',
+  'case-file',
 ];
 
 describe('glossaryEntry', () => {

@@ -46,7 +46,8 @@ export type EntryId =
   | 'what-would-change'
   | 'rulebook'
   | 'gripp2'
-  | 'ladder';
+  | 'ladder'
+  | 'case-file';
 
 export interface Entry {
   readonly id: EntryId;
@@ -284,6 +285,13 @@ export const GLOSSARY: readonly GlossarySection[] = [
         term: 'Rulebook',
         meaning:
           'The numbered, general rules that turn who did what into a fit. Every reading says which version of the rulebook made it, so it can be checked and reproduced.',
+      },
+      {
+        id: 'case-file',
+        term: 'Case file',
+        also: 'YAML, JSON',
+        meaning:
+          'A case written down as plain text that Coprism reads: its parties, who did what at each stage, and its sources. YAML and JSON are two ways of writing it; a case page downloads one, and the interview’s YAML view shows it for experts.',
       },
       {
         id: 'gripp2',

@@ -1,6 +1,7 @@
 /** The case as YAML for experts: checked as you type, with the CLI's messages and their lines. */
 import { useEffect, useRef, useState } from 'react';
 import type { Analysis, FieldProblem, Problem } from '../api.js';
+import { Term } from '../glossary/term.js';
 import { FitBadges } from '../ui/fit-badges.js';
 import { WarningShape } from '../ui/shapes.js';
 import type { DraftCase } from './document.js';
@@ -81,8 +82,8 @@ export function YamlView({
   return (
     <div className="yaml-view">
       <p className="hint" id="yaml-hint">
-        The case in the coprism/1 format, as the command line tool reads it. It is checked as you
-        type, and saved to your draft whenever it can be read.
+        The <Term id="case-file">case file</Term> in the coprism/1 format, as the command line tool
+        reads it. It is checked as you type, and saved to your draft whenever it can be read.
       </p>
       <label htmlFor="yaml-text" className="yaml-label">
         The case as YAML
