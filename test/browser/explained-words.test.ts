@@ -2,16 +2,15 @@
 // badge (one tab stop a card, arrow keys between its words) and an interview level choice (a visible
 // description that is the radio's aria-describedby). Each shows on hover and on keyboard focus,
 // Escape hides a pop-up without moving focus, and axe finds nothing in either state.
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { glossaryEntry, type EntryId } from '../../web/src/glossary/glossary-words.js';
 import {
   axeViolations,
+  draftOfCase,
   fitsWidth,
   focusedMatches,
   launchBrowser,
-  pageApi,
   screenshot,
   startServer,
   type Server,
@@ -148,15 +147,7 @@ describe('words explained on a 320 px screen', () => {
         }).then((r) => r.json())
       `)) as { workspace: { id: string } }
     ).workspace.id;
-    const imported = await pageApi(page, 'POST', `/api/workspaces/${team}/import`, {
-      files: [{ name: 'sleepwell.yaml', text: readFileSync('cases/sleepwell.yaml', 'utf8') }],
-    });
-    expect(imported.status).toBe(200);
-    const draft = await pageApi(page, 'POST', `/api/workspaces/${team}/drafts`, {
-      case: 'sleepwell',
-    });
-    expect(draft.status).toBe(201);
-    const id = (draft.json as { id: string }).id;
+    const id = await draftOfCase(page, team, 'sleepwell');
     await page.goto(`${server.url}/w/${team}/drafts/${id}?step=p1-design`);
     await page.locator('#step-heading').waitFor();
 

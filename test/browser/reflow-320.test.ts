@@ -1,11 +1,11 @@
 // WCAG 1.4.10 at the narrowest width the issue names: every main page at 320 px wide — library,
 // case, every interview step, compare, history, glossary, account — scrolls only up and down (wide
 // grids scroll inside their own labelled, focusable box), signed out and signed in.
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  draftOfCase,
   fitsWidth,
   launchBrowser,
   pageApi,
@@ -123,15 +123,7 @@ describe('at 320 px wide', () => {
       workspaces: { id: string }[];
     };
     const team = workspaces.workspaces.find((w) => w.id !== 'library')?.id ?? '';
-    const imported = await pageApi(page, 'POST', `/api/workspaces/${team}/import`, {
-      files: [{ name: 'east-lille.yaml', text: readFileSync('cases/east-lille.yaml', 'utf8') }],
-    });
-    expect(imported.status).toBe(200);
-    const draft = await pageApi(page, 'POST', `/api/workspaces/${team}/drafts`, {
-      case: 'east-lille',
-    });
-    expect(draft.status).toBe(201);
-    const id = (draft.json as { id: string }).id;
+    const id = await draftOfCase(page, team, 'east-lille');
 
     // Every step the interview lists, from its own step list.
     await page.goto(`${server.url}/w/${team}/drafts/${id}`);
