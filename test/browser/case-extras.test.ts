@@ -316,10 +316,10 @@ describe('the case tools', () => {
     expect(scriptErrors).toEqual([]);
   });
 
-  it('reflows the new pages at 375 px and at 200% zoom, with no WCAG A/AA violation', async () => {
+  it('reflows the new pages at 320 px and at 200% zoom, with no WCAG A/AA violation', async () => {
     const state = await context.storageState();
     for (const [name, viewport, scale] of [
-      ['narrow', { width: 375, height: 800 }, 1],
+      ['narrow', { width: 320, height: 800 }, 1],
       ['zoom-200', { width: 640, height: 450 }, 2],
     ] as const) {
       const small = await browser.newContext({

@@ -149,3 +149,16 @@ export const pageApi = (
       return { status: response.status, json: response.status === 204 ? null : await response.json() };
     })()
   `);
+
+/** A draft of a change to a bundled case (`cases/<id>.yaml`), imported first into `workspace`;
+ * its id, for `/w/<workspace>/drafts/<id>`. */
+export async function draftOfCase(page: Page, workspace: string, id: string): Promise<string> {
+  const text = readFileSync(join('cases', `${id}.yaml`), 'utf8');
+  const imported = await pageApi(page, 'POST', `/api/workspaces/${workspace}/import`, {
+    files: [{ name: `${id}.yaml`, text }],
+  });
+  if (imported.status !== 200) throw new Error(`Importing ${id} answered ${imported.status}`);
+  const draft = await pageApi(page, 'POST', `/api/workspaces/${workspace}/drafts`, { case: id });
+  if (draft.status !== 201) throw new Error(`A draft of ${id} answered ${draft.status}`);
+  return (draft.json as { id: string }).id;
+}

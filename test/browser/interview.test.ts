@@ -393,12 +393,12 @@ describe('the interview', () => {
     expect(draft.document.title).toBe('Peer Garden Project');
   });
 
-  it('reflows on a 375 px screen and at 200% zoom, with no violations', async () => {
+  it('reflows on a 320 px screen and at 200% zoom, with no violations', async () => {
     const id = (
       (await call('GET', `/api/workspaces/${team}/drafts`)).json as { drafts: { id: string }[] }
     ).drafts[0]?.id;
     for (const [name, viewport, scale] of [
-      ['narrow', { width: 375, height: 800 }, 1],
+      ['narrow', { width: 320, height: 800 }, 1],
       ['zoom-200', { width: 640, height: 450 }, 2],
     ] as const) {
       const small = await browser.newContext({ viewport, deviceScaleFactor: scale });

@@ -14,36 +14,7 @@ import {
   tabTo,
   type Server,
 } from './harness.js';
-
-/** The explanation a term points to (its aria-describedby), as a locator. */
-async function tipOf(term: Locator): Promise<Locator> {
-  const id = await term.getAttribute('aria-describedby');
-  expect(id, 'the term has a description').toBeTruthy();
-  return term.page().locator(`[id="${id}"]`);
-}
-
-/** What the browser's accessibility tree gives screen readers as the focused element's description. */
-async function focusedDescription(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: {
-        role?: { value: string };
-        description?: { value: string };
-        properties?: { name: string; value: { value: unknown } }[];
-      }[];
-    };
-    // The document itself counts as focused too; the element is the other one.
-    const focused = nodes.find(
-      (n) =>
-        n.role?.value !== 'RootWebArea' &&
-        n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
-    );
-    return focused?.description?.value ?? '';
-  } finally {
-    await cdp.detach();
-  }
-}
+import { focusedDescription, tipOf } from './term-probe.js';
 
 const termIn = (page: Page, scope: string, id: EntryId): Locator =>
   page.locator(`${scope} button.term[data-term="${id}"]`).first();

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { extras, files, type SimilarCase } from '../api-extras.js';
 import type { CaseView, Problem } from '../api.js';
 import { extraPaths } from '../extra-paths.js';
+import { Term } from '../glossary/term.js';
 import { paths } from '../paths.js';
 import { Link } from '../router.js';
 import { announce } from '../ui/announcer.js';
@@ -85,8 +86,9 @@ function ReportTool({ workspace, view }: { workspace: string; view: CaseView }) 
     <div className="tool-card">
       <h3>A report to take to a board or a journal</h3>
       <p>
-        The reading with its reasons, who did what as a figure and a table, the ladders of
-        participation and a GRIPP2 draft, for revision {view.revision}.
+        The reading with its reasons, who did what as a figure and a table, the{' '}
+        <Term id="ladder">ladders of participation</Term> and a <Term id="gripp2" /> draft, for
+        revision {view.revision}.
       </p>
       <ul className="tool-links">
         <li>

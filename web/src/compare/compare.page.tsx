@@ -1,5 +1,5 @@
 /** Two or more cases side by side: how each model fits, and who did what by kind of party × stage. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type CaseListing, type CaseView, type Problem, type Workspace } from '../api.js';
 import { LIBRARY, paths } from '../paths.js';
 import { Link, navigate, takeMoved, useLocation } from '../router.js';
@@ -10,6 +10,8 @@ import { FitBadge } from '../ui/fit-badge.js';
 import { Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { LevelShape } from '../ui/shapes.js';
+import { useRovingFocus } from '../ui/use-roving-focus.js';
+import { CompareKey } from './compare-key.js';
 import {
   MODELS,
   STAGES,
@@ -140,6 +142,25 @@ export function ComparePage() {
   );
 }
 
+/** A wide table's box: it scrolls sideways on its own (so the page need not), is reachable by
+ * keyboard to do so, and holds its explained terms as one more tab stop (arrow keys between them). */
+function ScrollBox({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  const roving = useRovingFocus<HTMLDivElement>();
+  return (
+    <div
+      className="compare-scroll"
+      role="region"
+      aria-labelledby={labelledBy}
+      tabIndex={0}
+      ref={roving.ref}
+      onFocus={roving.onFocus}
+      onKeyDown={roving.onKeyDown}
+    >
+      {children}
+    </div>
+  );
+}
+
 function CaseHeads({ cases }: { cases: readonly CaseView[] }) {
   return (
     <>
@@ -156,13 +177,11 @@ function FitsTable({ cases }: { cases: readonly CaseView[] }) {
   return (
     <section aria-labelledby="compare-fits">
       <h2 id="compare-fits">How each model fits</h2>
-      <div
-        className="compare-scroll"
-        role="region"
-        aria-labelledby="compare-fits"
-        // A region that scrolls sideways on a narrow screen must be reachable by keyboard.
-        tabIndex={0}
-      >
+      <p className="hint">
+        Words with a dotted line explain themselves when pointed at or reached with Tab. In each
+        table, Tab reaches the first of them and the arrow keys the others.
+      </p>
+      <ScrollBox labelledBy="compare-fits">
         <table className="compare-table">
           <thead>
             <tr>
@@ -182,7 +201,7 @@ function FitsTable({ cases }: { cases: readonly CaseView[] }) {
                   </th>
                   {cases.map((c) => (
                     <td key={refKey(c)}>
-                      <FitBadge fit={c.fits[model]} />
+                      <FitBadge fit={c.fits[model]} explain />
                     </td>
                   ))}
                 </tr>
@@ -190,7 +209,7 @@ function FitsTable({ cases }: { cases: readonly CaseView[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }
@@ -227,12 +246,15 @@ function KindGrids({ cases }: { cases: readonly CaseView[] }) {
         Every party of a kind and every part of the initiative are taken together; where they
         differ, each level is listed. “Not recorded” is unknown, not “no part”.
       </p>
+      <CompareKey />
       {kinds.map((kind: PartyKind) => {
         const heading = `compare-kind-${kind}`;
         return (
           <section key={kind} aria-labelledby={heading} className="compare-kind">
-            <h3 id={heading}>{capitalise(partyKindWords(kind))}</h3>
-            <div className="compare-scroll" role="region" aria-labelledby={heading} tabIndex={0}>
+            <h3 id={heading}>
+              <Term id={`kind-${kind}`}>{capitalise(partyKindWords(kind))}</Term>
+            </h3>
+            <ScrollBox labelledBy={heading}>
               <table className="compare-table">
                 <thead>
                   <tr>
@@ -247,7 +269,7 @@ function KindGrids({ cases }: { cases: readonly CaseView[] }) {
                     return (
                       <tr key={stage} className={differs ? 'differs' : undefined}>
                         <th scope="row">
-                          {stageHeading(stage)}
+                          <Term id={`stage-${stage}`}>{stageHeading(stage)}</Term>
                           {differs ? <span className="differs-tag">differs</span> : null}
                         </th>
                         {cells.map((cell, i) => (
@@ -263,7 +285,7 @@ function KindGrids({ cases }: { cases: readonly CaseView[] }) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </section>
         );
       })}

@@ -20,7 +20,7 @@ export function FitWordsKey() {
           <Term id={`fit-${f}`}>{FIT_SHORT[f]}</Term>
         </span>
       ))}
-      .
+      . On a card, Tab reaches the first badge word and the arrow keys the others.
     </p>
   );
 }

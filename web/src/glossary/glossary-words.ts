@@ -7,16 +7,22 @@ import {
   FITS,
   LEVELS,
   MODELS,
+  PARTY_KINDS,
+  SOURCE_KINDS,
+  SOURCE_KIND_WORDS,
   STAGES,
   capitalise,
   fitWords,
   levelState,
   modelName,
+  partyKindWords,
   stageHeading,
   type Certainty,
   type Fit,
   type Level,
   type ModelId,
+  type PartyKind,
+  type SourceKind,
   type Stage,
 } from '../words.js';
 
@@ -27,7 +33,10 @@ export type EntryId =
   | `level-${Level}`
   | `stage-${Stage}`
   | `certainty-${Certainty}`
+  | `source-${SourceKind}`
+  | `kind-${PartyKind}`
   | 'not-recorded'
+  | 'not-among-parties'
   | 'disputed'
   | 'party'
   | 'lived-experience'
@@ -35,7 +44,10 @@ export type EntryId =
   | 'humane'
   | 'label-check'
   | 'what-would-change'
-  | 'rulebook';
+  | 'rulebook'
+  | 'gripp2'
+  | 'ladder'
+  | 'case-file';
 
 export interface Entry {
   readonly id: EntryId;
@@ -97,6 +109,33 @@ const CERTAINTY_MEANINGS: Record<Certainty, string> = {
     'The source only suggests it, or it is likely but not stated. A reading resting on it is listed under “what would change this reading”.',
 };
 
+const SOURCE_MEANINGS: Record<SourceKind, string> = {
+  'peer-reviewed':
+    'Research checked by other researchers before it was published, such as a journal article.',
+  'grey-literature':
+    'Published outside research journals, without that check: articles, news items, web pages, theses, conference talks.',
+  report:
+    'A formal report by an organisation — a commission, a government body, a council, a charity or the initiative itself — such as an evaluation or a final report.',
+  'informal-conversation':
+    'What someone said in a conversation, a phone call or an email, with no published record.',
+  'self-report':
+    'An account by someone who was there, in their own words, such as a Coprism user’s own answers (“self-report by …”).',
+  observation: 'What someone saw for themselves, for example at a meeting or a session.',
+};
+
+/** The plain descriptions the interview offers beside each kind of party. */
+const KIND_MEANINGS: Record<PartyKind, string> = {
+  'service-users': 'Patients, service users, survivors, peer workers, or a group of them.',
+  carers: 'Family and friends who support someone.',
+  'mental-health-professionals':
+    'Nurses, psychiatrists, psychologists, ward staff, managers of a mental health trust.',
+  'other-professionals': 'Housing officers, estates staff, teachers, job advisers.',
+  community: 'Local residents, host families, mayors, police, local firms, artists, the council.',
+  researchers: 'University or other research teams.',
+  designers: 'People who led a design process or ran the sessions.',
+  'funder-or-client': 'Whoever commissioned it or paid for it.',
+};
+
 const FIT_MEANINGS: Record<Fit, string> = {
   fits: 'What is known about who did what meets the model’s conditions.',
   'partly-fits': 'Some of the model’s conditions are met, but not all.',
@@ -145,6 +184,12 @@ export const GLOSSARY: readonly GlossarySection[] = [
           'Nobody has said how far they took part. This is unknown — not the same as “no part”.',
       },
       {
+        id: 'not-among-parties',
+        term: 'Not among its parties',
+        meaning:
+          'When comparing cases: the case lists no party of this kind, so none took part. Not the same as “not recorded”.',
+      },
+      {
         id: 'disputed',
         term: 'Disputed',
         meaning:
@@ -170,6 +215,26 @@ export const GLOSSARY: readonly GlossarySection[] = [
       id: `certainty-${c}`,
       term: capitalise(CERTAINTY_WORDS[c]),
       meaning: CERTAINTY_MEANINGS[c],
+    })),
+  },
+  {
+    id: 'sources',
+    title: 'Where a claim comes from',
+    intro: 'Each source of a case is one of these kinds.',
+    entries: SOURCE_KINDS.map((k): Entry => ({
+      id: `source-${k}`,
+      term: capitalise(SOURCE_KIND_WORDS[k]),
+      meaning: SOURCE_MEANINGS[k],
+    })),
+  },
+  {
+    id: 'party-kinds',
+    title: 'Kinds of party',
+    intro: 'Each party is one of these kinds; cases are compared kind by kind.',
+    entries: PARTY_KINDS.map((k): Entry => ({
+      id: `kind-${k}`,
+      term: capitalise(partyKindWords(k)),
+      meaning: KIND_MEANINGS[k],
     })),
   },
   {
@@ -220,6 +285,25 @@ export const GLOSSARY: readonly GlossarySection[] = [
         term: 'Rulebook',
         meaning:
           'The numbered, general rules that turn who did what into a fit. Every reading says which version of the rulebook made it, so it can be checked and reproduced.',
+      },
+      {
+        id: 'case-file',
+        term: 'Case file',
+        also: 'YAML, JSON',
+        meaning:
+          'A case written down as plain text that Coprism reads: its parties, who did what at each stage, and its sources. YAML and JSON are two ways of writing it; a case page downloads one, and the interview’s YAML view shows it for experts.',
+      },
+      {
+        id: 'gripp2',
+        term: 'GRIPP2',
+        meaning:
+          'A checklist journals ask for when a study reports how patients and the public were involved (Guidance for Reporting Involvement of Patients and the Public, 2017). The report fills in a draft from the case.',
+      },
+      {
+        id: 'ladder',
+        term: 'Ladder of participation',
+        meaning:
+          'A picture of involvement as rungs, from being told, through being asked, to sharing decisions and being in charge. The report shows where each party stood at each stage.',
       },
     ],
   },

@@ -1,6 +1,7 @@
 /** On a workspace page, for its editors and owners: import case files (YAML or JSON, as exported). */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { importCaseFiles, type ImportResult, type Problem, type Workspace } from '../api.js';
+import { Term } from '../glossary/term.js';
 import { paths } from '../paths.js';
 import { Link } from '../router.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
@@ -57,8 +58,8 @@ export function ImportCases({
         <div className={error ? 'field field-error' : 'field'}>
           <label htmlFor="import-files">Case files, as YAML or JSON</label>
           <p className="hint" id="import-files-hint">
-            Files downloaded from a case page, or written by hand. A case already here gets a new
-            revision; each file is saved whole or not at all.
+            <Term id="case-file">Case files</Term> downloaded from a case page, or written by hand.
+            A case already here gets a new revision; each file is saved whole or not at all.
           </p>
           {error ? (
             <p className="error-message" id="import-files-error">

@@ -8,6 +8,22 @@ export interface Choice<T extends string> {
   readonly hint?: string;
 }
 
+/** A choice's label and, beside it rather than in it, its short description: the control's name stays
+ * its label, and the description, always shown, is what screen readers hear after it (aria-describedby).
+ * A pop-up here would hide the meaning from touch users and put a second tab stop in every choice. */
+function ChoiceText<T extends string>({ id, choice }: { id: string; choice: Choice<T> }) {
+  return (
+    <div className="choice-text">
+      <label htmlFor={id}>{choice.label}</label>
+      {choice.hint ? (
+        <span className="choice-hint" id={`${id}-hint`}>
+          {choice.hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 export function RadioGroup<T extends string>({
   name,
   legend,
@@ -61,14 +77,7 @@ export function RadioGroup<T extends string>({
               onChange={() => onChange(choice.value)}
               aria-describedby={choice.hint ? `${id}-hint` : undefined}
             />
-            <label htmlFor={id}>
-              {choice.label}
-              {choice.hint ? (
-                <span className="choice-hint" id={`${id}-hint`}>
-                  {choice.hint}
-                </span>
-              ) : null}
-            </label>
+            <ChoiceText id={id} choice={choice} />
           </div>
         );
       })}
@@ -121,14 +130,7 @@ export function CheckboxGroup<T extends string>({
               }
               aria-describedby={choice.hint ? `${id}-hint` : undefined}
             />
-            <label htmlFor={id}>
-              {choice.label}
-              {choice.hint ? (
-                <span className="choice-hint" id={`${id}-hint`}>
-                  {choice.hint}
-                </span>
-              ) : null}
-            </label>
+            <ChoiceText id={id} choice={choice} />
           </div>
         );
       })}

@@ -1,6 +1,7 @@
 /** Who took part and where the information comes from: the forms to add them, used on every step. */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Party, Source } from '../../../src/core/case.schema.js';
+import { glossaryEntry } from '../glossary/glossary-words.js';
 import { announce } from '../ui/announcer.js';
 import {
   PARTY_KIND_WORDS,
@@ -21,40 +22,19 @@ import {
 } from './document.js';
 import { ErrorSummary, RadioGroup, YES_NO_CHOICES, type Choice, type Mistake } from './fields.js';
 
-export const PARTY_KIND_CHOICES: readonly Choice<PartyKind>[] = [
-  {
-    value: 'service-users',
-    label: 'People who use or have used mental health services',
-    hint: 'Patients, service users, survivors, peer workers, or a group of them.',
-  },
-  { value: 'carers', label: 'Carers', hint: 'Family and friends who support someone.' },
-  {
-    value: 'mental-health-professionals',
-    label: 'Mental health staff or the mental health service',
-    hint: 'Nurses, psychiatrists, psychologists, ward staff, managers of a mental health trust.',
-  },
-  {
-    value: 'other-professionals',
-    label: 'Staff of other services',
-    hint: 'Housing officers, estates staff, teachers, job advisers.',
-  },
-  {
-    value: 'community',
-    label: 'The wider community',
-    hint: 'Local residents, host families, mayors, police, local firms, artists, the council.',
-  },
-  { value: 'researchers', label: 'Researchers', hint: 'University or other research teams.' },
-  {
-    value: 'designers',
-    label: 'Designers or facilitators',
-    hint: 'People who led a design process or ran the sessions.',
-  },
-  {
-    value: 'funder-or-client',
-    label: 'The funder or client',
-    hint: 'Whoever commissioned it or paid for it.',
-  },
-];
+/** Each kind in plain words, with the glossary's examples as its description. */
+export const PARTY_KIND_CHOICES: readonly Choice<PartyKind>[] = (
+  [
+    ['service-users', 'People who use or have used mental health services'],
+    ['carers', 'Carers'],
+    ['mental-health-professionals', 'Mental health staff or the mental health service'],
+    ['other-professionals', 'Staff of other services'],
+    ['community', 'The wider community'],
+    ['researchers', 'Researchers'],
+    ['designers', 'Designers or facilitators'],
+    ['funder-or-client', 'The funder or client'],
+  ] as const
+).map(([value, label]) => ({ value, label, hint: glossaryEntry(`kind-${value}`).meaning }));
 
 export const kindLabel = (kind: string): string =>
   PARTY_KIND_CHOICES.find((c) => c.value === kind)?.label?.toString() ??
@@ -75,6 +55,7 @@ export function partyDetails(party: Party): string {
 const SOURCE_CHOICES: readonly Choice<SourceKind>[] = SOURCE_KINDS.map((k) => ({
   value: k,
   label: capitalise(SOURCE_KIND_WORDS[k]),
+  hint: glossaryEntry(`source-${k}`).meaning,
 }));
 
 export function sourceTitle(source: Source): string {

@@ -3,6 +3,7 @@ import type { Analysis, FieldProblem } from '../api.js';
 import type { CaseFile } from '../../../src/core/case.schema.js';
 import { WhoDidWhatGrid } from '../reading/who-did-what-grid.js';
 import { FitBadge } from '../ui/fit-badge.js';
+import { FitBadges } from '../ui/fit-badges.js';
 import { MODELS } from '../words.js';
 import type { DraftCase } from './document.js';
 import { plainProblem, stepTitle, type Step } from './steps.js';
@@ -56,13 +57,11 @@ export function ReadingSoFar({
       {analysis ? (
         <>
           <p className="sentence">{analysis.overall.summary}</p>
-          <ul className="fit-badges stacked" aria-label="How the five models fit, so far">
-            {MODELS.map((m) => (
-              <li key={m}>
-                <FitBadge model={m} fit={analysis.overall.models[m].fit} />
-              </li>
-            ))}
-          </ul>
+          <FitBadges
+            fits={(m) => analysis.overall.models[m].fit}
+            label="How the five models fit, so far"
+            stacked
+          />
           <p className="hint">It changes as you answer. The last step shows the reasons.</p>
         </>
       ) : (
@@ -94,7 +93,7 @@ export function FullReading({ doc, analysis }: { doc: CaseFile; analysis: Analys
           return (
             <li key={m}>
               <h4>
-                <FitBadge model={m} fit={model.fit} long />
+                <FitBadge model={m} fit={model.fit} long explain />
               </h4>
               <ul>
                 {model.reasons.map((r, i) => (

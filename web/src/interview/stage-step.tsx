@@ -11,6 +11,7 @@ import {
   type Level,
   type Stage,
 } from '../words.js';
+import { glossaryEntry } from '../glossary/glossary-words.js';
 import { LevelShape } from '../ui/shapes.js';
 import {
   component,
@@ -44,6 +45,7 @@ export function levelWords(stage: Stage): Record<Level, string> {
   };
 }
 
+/** Each level with the glossary's meaning as its description (see `ChoiceText` for why not a pop-up). */
 export function levelChoices(stage: Stage): Choice<Answer>[] {
   const words = levelWords(stage);
   return [
@@ -55,6 +57,7 @@ export function levelChoices(stage: Stage): Choice<Answer>[] {
           {capitalise(words[level])}
         </>
       ),
+      hint: glossaryEntry(`level-${level}`).meaning,
     })),
     {
       value: 'unknown' as const,
@@ -64,15 +67,28 @@ export function levelChoices(stage: Stage): Choice<Answer>[] {
           We don’t know
         </>
       ),
-      hint: 'Nothing is recorded: this stays unknown, which is not the same as “had no part”.',
+      hint: 'Nothing is recorded: this stays unknown (“not recorded”), which is not the same as “had no part”.',
     },
   ];
 }
 
+/** The choices say what each certainty means; the hint gives the word the reading will use for it. */
 const CERTAINTY_CHOICES: readonly Choice<Certainty>[] = [
-  { value: 'documented', label: 'It is written down in the source' },
-  { value: 'reported', label: 'Someone says so' },
-  { value: 'suggested', label: 'It is only suggested, or likely' },
+  {
+    value: 'documented',
+    label: 'It is written down in the source',
+    hint: `The reading calls it “${CERTAINTY_WORDS.documented}”.`,
+  },
+  {
+    value: 'reported',
+    label: 'Someone says so',
+    hint: `The reading calls it “${CERTAINTY_WORDS.reported}”.`,
+  },
+  {
+    value: 'suggested',
+    label: 'It is only suggested, or likely',
+    hint: `The reading calls it “${CERTAINTY_WORDS.suggested}” and lists it under “what would change this reading”.`,
+  },
 ];
 
 export interface SourceMemory {

@@ -1,9 +1,9 @@
 /** The case as YAML for experts: checked as you type, with the CLI's messages and their lines. */
 import { useEffect, useRef, useState } from 'react';
 import type { Analysis, FieldProblem, Problem } from '../api.js';
-import { FitBadge } from '../ui/fit-badge.js';
+import { Term } from '../glossary/term.js';
+import { FitBadges } from '../ui/fit-badges.js';
 import { WarningShape } from '../ui/shapes.js';
-import { MODELS } from '../words.js';
 import type { DraftCase } from './document.js';
 import { draftsApi } from './drafts-api.js';
 import { fromYaml } from './yaml-text.js';
@@ -82,8 +82,8 @@ export function YamlView({
   return (
     <div className="yaml-view">
       <p className="hint" id="yaml-hint">
-        The case in the coprism/1 format, as the command line tool reads it. It is checked as you
-        type, and saved to your draft whenever it can be read.
+        The <Term id="case-file">case file</Term> in the coprism/1 format, as the command line tool
+        reads it. It is checked as you type, and saved to your draft whenever it can be read.
       </p>
       <label htmlFor="yaml-text" className="yaml-label">
         The case as YAML
@@ -145,13 +145,10 @@ export function YamlView({
         {check.kind === 'valid' ? (
           <>
             <p className="sentence">{check.analysis.overall.summary}</p>
-            <ul className="fit-badges" aria-label="How the five models fit">
-              {MODELS.map((m) => (
-                <li key={m}>
-                  <FitBadge model={m} fit={check.analysis.overall.models[m].fit} />
-                </li>
-              ))}
-            </ul>
+            <FitBadges
+              fits={(m) => check.analysis.overall.models[m].fit}
+              label="How the five models fit"
+            />
           </>
         ) : null}
       </div>

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type CasePage, type Problem, type Workspace } from '../api.js';
 import { WorkspaceLinks } from '../case-extras/workspace-links.js';
 import { FitWordsKey } from '../glossary/fit-words-key.js';
+import { GlossaryLink } from '../glossary/glossary-link.js';
+import { Term } from '../glossary/term.js';
 import { ImportCases } from '../import/import-cases.js';
 import { RecordEntry } from '../interview/entry-points.js';
 import { LIBRARY, paths } from '../paths.js';
@@ -219,7 +221,15 @@ export function LibraryPage({ workspace }: { workspace: string }) {
                 <legend>How a model fits</legend>
                 <div className="field">
                   <label htmlFor="model">Model</label>
-                  <select id="model" name="model" defaultValue={query.get('model') ?? ''}>
+                  <p className="hint" id="model-hint">
+                    <GlossaryLink anchor="models">What the five models mean</GlossaryLink>
+                  </p>
+                  <select
+                    id="model"
+                    name="model"
+                    defaultValue={query.get('model') ?? ''}
+                    aria-describedby="model-hint"
+                  >
                     <option value="">Any model</option>
                     {MODELS.map((m) => (
                       <option key={m} value={m}>
@@ -249,7 +259,16 @@ export function LibraryPage({ workspace }: { workspace: string }) {
               </fieldset>
               <div className="field">
                 <label htmlFor="label">Calls itself</label>
-                <select id="label" name="label" defaultValue={query.get('label') ?? ''}>
+                <p className="hint" id="label-hint">
+                  The model it says it follows, which the reading’s{' '}
+                  <Term id="label-check">label check</Term> tests against its record.
+                </p>
+                <select
+                  id="label"
+                  name="label"
+                  defaultValue={query.get('label') ?? ''}
+                  aria-describedby="label-hint"
+                >
                   <option value="">Anything, or nothing</option>
                   {MODELS.map((m) => (
                     <option key={m} value={m}>
@@ -271,10 +290,14 @@ export function LibraryPage({ workspace }: { workspace: string }) {
               </div>
               <div className="field">
                 <label htmlFor="sourceKind">Kind of source</label>
+                <p className="hint" id="sourceKind-hint">
+                  <GlossaryLink anchor="sources">What each kind of source means</GlossaryLink>
+                </p>
                 <select
                   id="sourceKind"
                   name="sourceKind"
                   defaultValue={query.get('sourceKind') ?? ''}
+                  aria-describedby="sourceKind-hint"
                 >
                   <option value="">Any source</option>
                   {SOURCE_KINDS.map((k) => (

@@ -12,6 +12,8 @@ import { setFlash } from '../case-extras/flash.js';
 import { canEdit, useWorkspace } from '../case-extras/use-workspace.js';
 import '../case-extras/extras.css';
 import { extraPaths } from '../extra-paths.js';
+import { glossaryEntry } from '../glossary/glossary-words.js';
+import { Term } from '../glossary/term.js';
 import { paths } from '../paths.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session.js';
@@ -264,8 +266,10 @@ function AccountForm({
     >
       <p className="lede">
         Were you there? Say who did what, as you saw it or lived it. Your account is saved in your
-        name as someone’s own account, beside what others have said. It never changes or removes
-        anyone else’s account: where yours differs, the case shows both, marked “Disputed”.
+        name as <Term id="source-self-report">someone’s own account</Term>, beside what others have
+        said. It never changes or removes anyone else’s account: where yours differs, the case shows
+        both, marked “<Term id="disputed" />
+        ”.
       </p>
       <p className="notice" id="own-account-name">
         Your answers are shown as “self-report by {userName}”, the name on your account, to everyone
@@ -353,6 +357,7 @@ function AccountForm({
               For each stage, choose what you know, or leave it at “I won’t say”. Nothing you leave
               is saved, and nothing anyone else said is changed.
             </p>
+            <AnswerKey />
             {STAGES.map((stage) => (
               <StageQuestion
                 key={`${component.id}-${party.id}-${stage}`}
@@ -407,6 +412,28 @@ function AccountForm({
   );
 }
 
+const meaningId = (level: Level): string => `answer-meaning-${level}`;
+
+/** What each answer means, shown once above the stages; each stage's choice of that answer points
+ * here (aria-describedby), so screen readers hear the meaning on every choice without a tab stop. */
+function AnswerKey() {
+  return (
+    <section aria-labelledby="answer-key-heading" className="answer-key">
+      <h3 id="answer-key-heading">What the answers mean</h3>
+      <dl>
+        {LEVELS.map((level) => (
+          <div key={level}>
+            <dt>
+              <LevelShape level={level} /> {ANSWER_WORDS[level]}
+            </dt>
+            <dd id={meaningId(level)}>{glossaryEntry(`level-${level}`).meaning}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 function StageQuestion({
   stage,
   partyLabel,
@@ -452,6 +479,7 @@ function StageQuestion({
               name={name}
               value={level}
               checked={answer?.level === level}
+              aria-describedby={meaningId(level)}
               onChange={() =>
                 onChange({
                   level,

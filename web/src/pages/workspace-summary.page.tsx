@@ -6,6 +6,7 @@ import { useWorkspace } from '../case-extras/use-workspace.js';
 import '../case-extras/extras.css';
 import { LIBRARY, paths } from '../paths.js';
 import { Link } from '../router.js';
+import { Term } from '../glossary/term.js';
 import { FitBadge } from '../ui/fit-badge.js';
 import { Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
@@ -72,6 +73,10 @@ export function WorkspaceSummaryPage({ workspace }: { workspace: string }) {
 
       <section aria-labelledby="claims-heading" className="claims">
         <h2 id="claims-heading">Cases that call themselves co-produced</h2>
+        <p className="hint">
+          Whether the record of who did what supports the name: the reading’s{' '}
+          <Term id="label-check">label check</Term> for <Term id="model-co-production" />.
+        </p>
         {claims.length === 0 ? (
           <p>None of the cases here calls itself co-produced.</p>
         ) : (
@@ -160,7 +165,7 @@ function CountTable({ id, caption, counts }: { id: string; caption: string; coun
             <th scope="col">Model</th>
             {FITS.map((f) => (
               <th scope="col" key={f}>
-                {capitalise(FIT_SHORT[f])}
+                <Term id={`fit-${f}`}>{capitalise(FIT_SHORT[f])}</Term>
               </th>
             ))}
           </tr>
@@ -168,7 +173,9 @@ function CountTable({ id, caption, counts }: { id: string; caption: string; coun
         <tbody>
           {MODELS.map((m) => (
             <tr key={m}>
-              <th scope="row">{modelName(m)}</th>
+              <th scope="row">
+                <Term id={`model-${m}`}>{modelName(m)}</Term>
+              </th>
               {FITS.map((f) => (
                 <td key={f}>{counts[m][f]}</td>
               ))}

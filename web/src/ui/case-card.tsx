@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { api, type CaseListing } from '../api.js';
 import { paths } from '../paths.js';
 import { Link } from '../router.js';
-import { MODELS, periodWords } from '../words.js';
-import { FitBadge } from './fit-badge.js';
+import { periodWords } from '../words.js';
+import { FitBadges } from './fit-badges.js';
 
 // Readings fetched already, by workspace, case and revision: paging back and forth costs nothing.
 const readings = new Map<string, string>();
@@ -60,13 +60,7 @@ export function CaseCard({ item }: { item: CaseListing }) {
         {summary ?? (failed ? 'it could not be loaded; open the case to see it.' : 'loading…')}
       </p>
       {item.summary ? <p className="case-summary">{item.summary}</p> : null}
-      <ul className="fit-badges" aria-label="How the five models fit the whole initiative">
-        {MODELS.map((m) => (
-          <li key={m}>
-            <FitBadge model={m} fit={item.fits[m]} />
-          </li>
-        ))}
-      </ul>
+      <FitBadges fits={(m) => item.fits[m]} label="How the five models fit the whole initiative" />
     </article>
   );
 }

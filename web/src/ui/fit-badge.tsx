@@ -12,17 +12,18 @@ export function FitBadge({
   model?: ModelId;
   fit: Fit;
   long?: boolean;
-  /** Gives the fit words their meaning on hover and focus (where a few badges stand, not a list of cases). */
+  /** Gives the model name and fit words their meaning on hover and focus. */
   explain?: boolean;
 }) {
   const short = long ? fitWords(fit) : FIT_SHORT[fit];
   const words = explain ? <Term id={`fit-${fit}`}>{short}</Term> : short;
+  const name = model && explain ? <Term id={`model-${model}`}>{modelName(model)}</Term> : null;
   return (
     <span className={`fit-badge fit-${fit}`}>
       <FitShape fit={fit} />
       {model ? (
         <span>
-          {modelName(model)}: <strong>{words}</strong>
+          {name ?? modelName(model)}: <strong>{words}</strong>
         </span>
       ) : (
         <strong>{words}</strong>
