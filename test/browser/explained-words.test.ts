@@ -1,7 +1,8 @@
-// Words explained beyond the reading, on a 320 px screen: a compare table's stage, a library card's
-// badge (one tab stop a card, arrow keys between its words) and an interview level choice (a visible
-// description that is the radio's aria-describedby). Each shows on hover and on keyboard focus,
-// Escape hides a pop-up without moving focus, and axe finds nothing in either state.
+// Words explained beyond the reading, on a 320 px screen: a compare table's stage, a library
+// card's badge (one tab stop a card, arrow keys between its words), a case's source kinds and an
+// interview level choice (a visible description that is the radio's aria-describedby). Each shows
+// on hover and on keyboard focus, Escape hides a pop-up without moving focus, and axe finds nothing
+// in either state.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { glossaryEntry, type EntryId } from '../../web/src/glossary/glossary-words.js';
@@ -134,6 +135,18 @@ describe('words explained on a 320 px screen', () => {
     expect(await first.locator('.fit-badges button.term[tabindex="0"]').count()).toBe(1);
     await page.keyboard.press('Tab');
     expect(await focusedMatches(page, '.case-list > li:nth-child(2) .case-card h3 a')).toBe(true);
+  });
+
+  it('explains where each of a case’s sources comes from, on hover and on focus', async () => {
+    await page.goto(`${server.url}/w/library/cases/sleepwell`);
+    const kind = page.locator('.sources .source-kind button.term').first();
+    await kind.waitFor();
+    const id = (await kind.getAttribute('data-term')) as EntryId;
+    expect(id).toMatch(/^source-/);
+    await kind.scrollIntoViewIfNeeded();
+    await hoverShowsThenEscapeHides(page, kind, id, '320-case-source-kind-hover');
+    await kind.focus();
+    await focusShowsThenEscapeHides(page, id, '320-case-source-kind-focus');
   });
 
   it('describes each interview level choice beside it, as the radio’s description, without a pop-up in the way', async () => {

@@ -587,7 +587,9 @@ const Sources = memo(function Sources({ document }: { document: CaseView['docume
           {sources.map((s) => (
             <li key={s.id} id={`source-${s.id}`} tabIndex={-1}>
               <span className="source-id">{sourceName(s)}</span> {s.citation}{' '}
-              <span className="source-kind">({SOURCE_KIND_WORDS[s.kind]})</span>
+              <span className="source-kind">
+                (<Term id={`source-${s.kind}`}>{SOURCE_KIND_WORDS[s.kind]}</Term>)
+              </span>
               {s.url ? (
                 <>
                   {' '}
