@@ -50,6 +50,7 @@ export function Term({ id, children }: { id: EntryId; children?: ReactNode }) {
 
   return (
     <>
+      {/* No tabIndex prop: useRovingFocus sets it on the element, and a prop would fight it. */}
       <button
         type="button"
         className="term"
