@@ -14,6 +14,7 @@ import type {
   StoredCase,
   StoredRevision,
 } from './types.js';
+import type { CountCache } from './count-cache.js';
 import { containsWords, searchWords, type Dialect } from './word-search.js';
 
 /** Lists count their matches up to this many; past it, they say "more than 10,000". */
@@ -96,13 +97,51 @@ export interface NewRevision {
 }
 
 export class CasesRepository {
+  /**
+   * @param counts Lists' counts kept between requests: only for a repository outside any
+   * transaction, which sees committed cases only (a count taken inside one could be rolled back).
+   */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
+    private readonly counts?: CountCache,
   ) {}
 
+  /**
+   * Runs a write to cases in a transaction (this one, or a new one), after bumping the
+   * workspace's `cases_version`: the bump and the write are committed together, so no reader
+   * keeps a count under the new version taken before the write. Bumping first also takes the
+   * workspace's row lock before any case's, the same order in every writer: on PostgreSQL two
+   * writers (an import saving cases another writer is saving) then queue instead of deadlocking.
+   */
+  private async written<T>(
+    workspace: { readonly workspaceId: string } | { readonly caseId: string },
+    work: (cases: CasesRepository) => Promise<T>,
+  ): Promise<T> {
+    if (!this.db.isTransaction)
+      return this.db
+        .transaction()
+        .execute((trx) => new CasesRepository(trx, this.dialect).written(workspace, work));
+    await this.db
+      .updateTable('workspaces')
+      .set((eb) => ({ cases_version: eb('cases_version', '+', 1) }))
+      .where(
+        'id',
+        '=',
+        'workspaceId' in workspace
+          ? workspace.workspaceId
+          : this.db.selectFrom('cases').select('workspace_id').where('id', '=', workspace.caseId),
+      )
+      .execute();
+    return work(this);
+  }
+
   /** Creates a case with its first revision; false when the workspace already has a case with this id. */
-  async create(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
+  create(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
+    return this.written({ workspaceId }, (cases) => cases.insert(workspaceId, uuid, revision));
+  }
+
+  private async insert(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
     // ON CONFLICT rather than catching the error: on PostgreSQL an error spoils the whole transaction.
     const inserted = await this.db
       .insertInto('cases')
@@ -128,7 +167,11 @@ export class CasesRepository {
    * Saves a new revision if the case is still at `expected` (optimistic concurrency):
    * the conditional update is the lock, so two writers can never both win.
    */
-  async save(uuid: string, expected: number, revision: NewRevision): Promise<SaveResult> {
+  save(uuid: string, expected: number, revision: NewRevision): Promise<SaveResult> {
+    return this.written({ caseId: uuid }, (cases) => cases.update(uuid, expected, revision));
+  }
+
+  private async update(uuid: string, expected: number, revision: NewRevision): Promise<SaveResult> {
     const result = await this.db
       .updateTable('cases')
       .set({ revision: expected + 1, ...indexColumns(revision.index), updated_at: revision.now })
@@ -233,8 +276,23 @@ export class CasesRepository {
     const counted =
       query.offset === 0 && items.length < query.limit
         ? { total: items.length, capped: false }
-        : await this.count(workspaceId, query);
+        : await this.keptCount(workspaceId, query);
     return { ...counted, items };
+  }
+
+  /** The count kept from an earlier list while the workspace's cases are unchanged, or a new one. */
+  private async keptCount(workspaceId: string, query: CaseQuery): Promise<CaseCount> {
+    if (!this.counts) return this.count(workspaceId, query);
+    const workspace = await this.db
+      .selectFrom('workspaces')
+      .select('cases_version')
+      .where('id', '=', workspaceId)
+      .executeTakeFirst();
+    const kept = workspace && this.counts.get(workspaceId, query, workspace.cases_version);
+    if (kept) return kept;
+    const { version, ...count } = await this.versionedCount(workspaceId, query);
+    if (version !== null) this.counts.set(workspaceId, query, version, count);
+    return count;
   }
 
   /** The cases of one page of the list, in the order asked for. */
@@ -264,15 +322,35 @@ export class CasesRepository {
    * would read them all.
    */
   async count(workspaceId: string, query: CaseQuery): Promise<CaseCount> {
+    const { total, capped } = await this.versionedCount(workspaceId, query);
+    return { total, capped };
+  }
+
+  /** The count and the workspace's `cases_version` it was taken at, in one statement: one view. */
+  private async versionedCount(
+    workspaceId: string,
+    query: CaseQuery,
+  ): Promise<CaseCount & { version: number | null }> {
     const matches = this.matching(workspaceId, query)
       .select(sql<number>`1`.as('one'))
       .limit(COUNT_CAP + 1);
     const row = await this.db
       .selectFrom(matches.as('matches'))
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .select((eb) => [
+        eb.fn.countAll<string | number>().as('n'),
+        eb
+          .selectFrom('workspaces')
+          .select('cases_version')
+          .where('id', '=', workspaceId)
+          .as('version'),
+      ])
       .executeTakeFirstOrThrow();
     const n = Number(row.n);
-    return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    return {
+      total: Math.min(n, COUNT_CAP),
+      capped: n > COUNT_CAP,
+      version: row.version === null ? null : Number(row.version),
+    };
   }
 
   /** The cases of a workspace that match the query's words and filters, unordered. */
@@ -314,24 +392,28 @@ export class CasesRepository {
   }
 
   /** Moves a case to the bin; false when it is not there to move. */
-  async moveToBin(uuid: string, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('cases')
-      .set({ deleted_at: now, share_token_hash: null })
-      .where('id', '=', uuid)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  moveToBin(uuid: string, now: string): Promise<boolean> {
+    return this.written({ caseId: uuid }, async (cases) => {
+      const result = await cases.db
+        .updateTable('cases')
+        .set({ deleted_at: now, share_token_hash: null })
+        .where('id', '=', uuid)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
   }
 
-  async restoreFromBin(uuid: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('cases')
-      .set({ deleted_at: null })
-      .where('id', '=', uuid)
-      .where('deleted_at', 'is not', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  restoreFromBin(uuid: string): Promise<boolean> {
+    return this.written({ caseId: uuid }, async (cases) => {
+      const result = await cases.db
+        .updateTable('cases')
+        .set({ deleted_at: null })
+        .where('id', '=', uuid)
+        .where('deleted_at', 'is not', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
   }
 
   async revisions(uuid: string): Promise<RevisionInfo[]> {
@@ -416,13 +498,16 @@ export class CasesRepository {
     return rows.map((r) => ({ id: r.slug, title: r.title, shape: r.shape }));
   }
 
-  async reindex(uuid: string, revision: number, index: CaseIndex, analysis: string): Promise<void> {
-    await this.db
-      .updateTable('cases')
-      .set(indexColumns(index))
-      .where('id', '=', uuid)
-      .where('revision', '=', revision)
-      .execute();
-    await this.putAnalysis(uuid, revision, index.rulebook, analysis);
+  /** Brings a case's list columns up to date; they are what lists filter on, so counts change. */
+  reindex(uuid: string, revision: number, index: CaseIndex, analysis: string): Promise<void> {
+    return this.written({ caseId: uuid }, async (cases) => {
+      await cases.db
+        .updateTable('cases')
+        .set(indexColumns(index))
+        .where('id', '=', uuid)
+        .where('revision', '=', revision)
+        .execute();
+      await cases.putAnalysis(uuid, revision, index.rulebook, analysis);
+    });
   }
 }
