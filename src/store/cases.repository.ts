@@ -1,5 +1,5 @@
 /** Cases and their revisions. Every save adds a revision; nothing is overwritten. */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { CaseFile, Fit, ModelId } from '../core/index.js';
 import type { CasesTable, Database } from './schema.js';
 import type {
@@ -15,7 +15,14 @@ import type {
   StoredRevision,
 } from './types.js';
 import type { CountCache } from './count-cache.js';
-import { containsWords, searchWords, type Dialect } from './word-search.js';
+import {
+  containsWords,
+  rowContainsWords,
+  searchWords,
+  trigramMatches,
+  trigramQuery,
+  type Dialect,
+} from './word-search.js';
 
 /** Lists count their matches up to this many; past it, they say "more than 10,000". */
 export const COUNT_CAP = 10_000;
@@ -85,6 +92,36 @@ const indexColumns = (index: CaseIndex) => ({
   reading: index.reading,
   shape: index.shape,
 });
+
+/** SQLite: words in fewer cases than this (in the whole installation) are found in the index first. */
+const FEW = 1_000;
+/** SQLite: a page of words in more cases is first looked for among this many rows of the list. */
+const PROBED = 250;
+/** SQLite: ... for the pages up to this many rows down the list. */
+const PROBED_PAGES = 100;
+
+/** A query in the list's order: the sort asked for, then title and id, which decide ties. */
+function ordered<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  { sort, descending }: CaseQuery,
+): SelectQueryBuilder<DB, TB, O> {
+  const direction = descending ? 'desc' : 'asc';
+  const order = [
+    ...(sort === 'updated' ? [sql.ref('updated_at')] : []),
+    ...(sort === 'period' ? [sql.ref('period_start')] : []),
+    sql`lower(title)`,
+    sql.ref('slug'),
+  ];
+  let out = query;
+  for (const key of order) out = out.orderBy(key, direction);
+  return out;
+}
+
+/** One page of a query, in the list's order. */
+const pageOf = <DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  page: CaseQuery,
+) => ordered(query, page).limit(page.limit).offset(page.offset);
 
 export interface NewRevision {
   readonly document: CaseFile;
@@ -297,22 +334,63 @@ export class CasesRepository {
 
   /** The cases of one page of the list, in the order asked for. */
   async page(workspaceId: string, query: CaseQuery): Promise<CaseListing[]> {
-    const direction = query.descending ? 'desc' : 'asc';
-    const order = [
-      ...(query.sort === 'updated' ? [sql.ref('updated_at')] : []),
-      ...(query.sort === 'period' ? [sql.ref('period_start')] : []),
-      sql`lower(title)`,
-      sql.ref('slug'),
-    ];
+    const words = this.dialect === 'sqlite' ? searchWords(query.q ?? '') : [];
+    if (words.length > 0) {
+      if (await this.fewMatches(words))
+        return this.rows(
+          pageOf(this.matching(workspaceId, query, true).select('cases.id'), query),
+          query,
+        );
+      if (query.offset + query.limit <= PROBED_PAGES) {
+        const probed = await this.probe(workspaceId, query, words);
+        if (probed.length === query.limit) return probed;
+      }
+    }
     // The page's ids first, from the list's index alone, then their rows: skipping to a deep page
     // then steps over index entries, not over the rows of every case before it.
-    let ids = this.matching(workspaceId, query).select('cases.id');
-    for (const key of order) ids = ids.orderBy(key, direction);
-    let rows = this.db
-      .selectFrom('cases')
-      .select(LISTING_COLUMNS)
-      .where('id', 'in', ids.limit(query.limit).offset(query.offset));
-    for (const key of order) rows = rows.orderBy(key, direction);
+    return this.rows(pageOf(this.matching(workspaceId, query).select('cases.id'), query), query);
+  }
+
+  /**
+   * SQLite, words in most cases: the first PROBED rows of the list without the words, each tested
+   * for them, in order. Looking the words up in the index would find tens of thousands of cases
+   * before choosing 20 of them; here a full page is found within the first few dozen rows. The
+   * matches among the first rows come first among all matches, so a full page is the right one;
+   * a page the probe leaves short is looked for in the whole list.
+   */
+  private probe(workspaceId: string, query: CaseQuery, words: readonly string[]) {
+    const first = ordered(
+      this.matching(workspaceId, { ...query, q: '' }).select([
+        'cases.id',
+        'cases.title',
+        'cases.slug',
+        'cases.updated_at',
+        'cases.period_start',
+        'cases.search_text',
+      ]),
+      query,
+    ).limit(PROBED);
+    let found = this.db.selectFrom(first.as('first')).select('first.id');
+    for (const condition of rowContainsWords(words, sql.ref('first.search_text')))
+      found = found.where(condition);
+    return this.rows(pageOf(found, query), query);
+  }
+
+  /** SQLite: whether the words are in so few cases that finding them in the index first is cheapest. */
+  private async fewMatches(words: readonly string[]): Promise<boolean> {
+    const match = trigramQuery(words);
+    return match !== undefined && (await trigramMatches(this.db, match, FEW)) < FEW;
+  }
+
+  /** The rows of a page, fetched by the ids found first (from the list's index alone, mostly). */
+  private async rows<DB, TB extends keyof DB>(
+    ids: SelectQueryBuilder<DB, TB, { id: string }>,
+    query: CaseQuery,
+  ) {
+    const rows = ordered(
+      this.db.selectFrom('cases').select(LISTING_COLUMNS).where('id', 'in', ids),
+      query,
+    );
     return (await rows.execute()).map(toListing);
   }
 
@@ -331,7 +409,9 @@ export class CasesRepository {
     workspaceId: string,
     query: CaseQuery,
   ): Promise<CaseCount & { version: number | null }> {
-    const matches = this.matching(workspaceId, query)
+    const words = this.dialect === 'sqlite' ? searchWords(query.q ?? '') : [];
+    const wordsFirst = words.length > 0 && (await this.fewMatches(words));
+    const matches = this.matching(workspaceId, query, wordsFirst)
       .select(sql<number>`1`.as('one'))
       .limit(COUNT_CAP + 1);
     const row = await this.db
@@ -353,11 +433,19 @@ export class CasesRepository {
     };
   }
 
-  /** The cases of a workspace that match the query's words and filters, unordered. */
-  private matching(workspaceId: string, query: CaseQuery) {
+  /**
+   * The cases of a workspace that match the query's words and filters, unordered. `wordsFirst`
+   * (SQLite, words in few cases): the unary `+` keeps the planner from walking the workspace's
+   * list index, so that it starts from the cases the word index finds.
+   */
+  private matching(workspaceId: string, query: CaseQuery, wordsFirst = false) {
     let base = this.db
       .selectFrom('cases')
-      .where('workspace_id', '=', workspaceId)
+      .where(
+        wordsFirst ? sql<string>`+cases.workspace_id` : sql.ref('cases.workspace_id'),
+        '=',
+        workspaceId,
+      )
       .where('deleted_at', query.deleted ? 'is not' : 'is', null);
     for (const condition of containsWords(this.dialect, searchWords(query.q ?? '')))
       base = base.where(condition);
