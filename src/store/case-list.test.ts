@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseCase, validateCase, type CaseFile } from '../core/index.js';
 import { caseIndex } from '../server/case-index.js';
 import { DIALECTS, freshDatabase, type Dialect } from '../../test/databases.js';
-import type { CasesRepository} from './cases.repository.js';
+import type { CasesRepository } from './cases.repository.js';
 import { type NewRevision } from './cases.repository.js';
 import { openDatabase } from './database.js';
 import { COUNT_CAP, openStore, type CaseQuery, type Repositories, type Store } from './index.js';
