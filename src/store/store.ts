@@ -40,7 +40,7 @@ export class Store extends Repositories {
     db: Kysely<Database>,
     dialect: Dialect,
     readonly location: string,
-    counts: CountCache = new CountCache(),
+    counts?: CountCache,
   ) {
     // Lists' counts are kept by the store itself, never by a transaction's repositories.
     super(db, dialect, counts);
@@ -72,8 +72,16 @@ export class Store extends Repositories {
   }
 }
 
+export interface StoreOptions {
+  /** Keep lists' counts between requests (count-cache.ts); on unless false (the bench's cold runs). */
+  readonly keepCounts?: boolean;
+}
+
 /** Opens the database, brings its schema up to date, and returns the store. */
-export async function openStore(config: DatabaseConfig): Promise<Store> {
+export async function openStore(
+  config: DatabaseConfig,
+  options: StoreOptions = {},
+): Promise<Store> {
   const { db, dialect, location } = openDatabase(config);
   try {
     // A first query of its own, so that "cannot connect" is reported as that, not as a failed migration.
@@ -83,5 +91,10 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return new Store(db, dialect, location);
+  return new Store(
+    db,
+    dialect,
+    location,
+    options.keepCounts === false ? undefined : new CountCache(),
+  );
 }
