@@ -97,7 +97,7 @@ const indexColumns = (index: CaseIndex) => ({
 const FEW = 1_000;
 /** SQLite: a page of words in more cases is first looked for among this many rows of the list. */
 const PROBED = 250;
-/** SQLite: ... for the pages up to this many rows down the list. */
+/** SQLite: the first rows are tried for the pages that end within this many matches of the top. */
 const PROBED_PAGES = 100;
 
 /** A query in the list's order: the sort asked for, then title and id, which decide ties. */
@@ -442,7 +442,9 @@ export class CasesRepository {
     let base = this.db
       .selectFrom('cases')
       .where(
-        wordsFirst ? sql<string>`+cases.workspace_id` : sql.ref('cases.workspace_id'),
+        wordsFirst && this.dialect === 'sqlite'
+          ? sql<string>`+cases.workspace_id`
+          : sql.ref('cases.workspace_id'),
         '=',
         workspaceId,
       )
