@@ -3,7 +3,8 @@
  * share its event loop. Started by bench/api-load.ts with one argument, a JSON `ServerPlan`:
  *
  * - the app: `buildApp` from dist/ over the database the bench filled (SQLite or PostgreSQL),
- *   with the logger at `warn`, as `coprism serve` runs it;
+ *   with the logger at `warn`, as `coprism serve` runs it; or the same with lists' counts not
+ *   kept between requests, so that every request counts (the cold path);
  * - the ceiling: a bare Fastify with the same routes, answering every planned path with the bytes
  *   the app gave for it (fetched once from the running app at start-up), looked up in a Map.
  *
@@ -24,7 +25,12 @@ import type * as StoreModule from '../src/store/index.js';
 import type { DatabaseConfig } from '../src/store/index.js';
 
 export type ServerPlan =
-  | { readonly role: 'app'; readonly database: DatabaseConfig }
+  | {
+      readonly role: 'app';
+      readonly database: DatabaseConfig;
+      /** false: lists count their matches on every request, as before counts were kept. */
+      readonly keepCounts: boolean;
+    }
   | {
       readonly role: 'ceiling';
       /** The running app, to fetch the answers from. */
@@ -57,11 +63,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER = join(ROOT, 'dist', 'server', 'index.js');
 const STORE = join(ROOT, 'dist', 'store', 'index.js');
 
-async function startApp(database: DatabaseConfig): Promise<[FastifyInstance, () => Promise<void>]> {
+async function startApp(
+  database: DatabaseConfig,
+  keepCounts: boolean,
+): Promise<[FastifyInstance, () => Promise<void>]> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
   const { buildApp } = (await import(pathToFileURL(SERVER).href)) as typeof ServerModule;
   const { openStore } = (await import(pathToFileURL(STORE).href)) as typeof StoreModule;
-  const store = await openStore(database);
+  const store = await openStore(database, { keepCounts });
   const app = await buildApp({ store, log: { level: 'warn', stream: process.stderr } });
   return [app, () => store.close()];
 }
@@ -106,7 +115,7 @@ async function main(): Promise<void> {
   let ready: (port: number) => ServerReady = (port) => ({ port });
   let closeStore = (): Promise<void> => Promise.resolve();
   if (plan.role === 'app') {
-    [server, closeStore] = await startApp(plan.database);
+    [server, closeStore] = await startApp(plan.database, plan.keepCounts);
   } else {
     const [ceiling, bytes] = await startCeiling(plan);
     server = ceiling;

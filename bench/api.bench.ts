@@ -20,15 +20,22 @@
  *   bytes the app gave for it, fetched once and kept in a Map (bench/api-servers.ts); each in a
  *   child process of its own, so that the load generator does not share their event loop and a
  *   slow app does not hold up the ceiling;
+ * - the cold app: the same app in a third process with lists' counts not kept (`keepCounts:
+ *   false`), so that every list request counts its matches, as the first request for a filter
+ *   after a write does; the app keeps them, as `coprism serve` does, and after the warm-up finds
+ *   most counts kept: both are printed, so a kept count cannot hide a slow one;
  * - the load (bench/api-load.ts): autocannon in this process, 32 connections, keep-alive, no
- *   pipelining; each measurement is 3 s after a 1 s warm-up, app and ceiling alternated route by
- *   route, up to 3 rounds within a time budget per database; medians of the rounds are printed;
- * - the store: each list route's page query and count query timed on their own, in this process
- *   with no load (median of 5 after one warm-up), to show where a slow list spends its time.
+ *   pipelining; each measurement is 3 s after a 1 s warm-up, app, cold app and ceiling
+ *   alternated route by route, up to 3 rounds within a time budget per database; medians of the
+ *   rounds are printed;
+ * - the store: each list route's page query and count query timed on their own, and the list
+ *   with its count kept, in this process with no load (median of 5 after one warm-up), to show
+ *   where a slow list spends its time.
  *
  * Routes: a library case and its analysis, and the team workspace's list as the web app asks for
  * it (20 a page): page 1, a deep page, each kind of filter, newest first, a common word and rare
- * words. Each route rotates through its paths.
+ * words. Each route rotates through its paths: several values of each filter, several words,
+ * several pages.
  *
  * No goal is set beyond the ceiling itself: the bench prints, per route, requests/s and p50/p99
  * latency for the app and the ceiling, the ratio ceiling/app, how busy the server's event loop was
@@ -96,8 +103,11 @@ const DATABASES: readonly Dialect[] = (process.env['COPRISM_BENCH_DATABASES'] ??
 
 class RequestsFailed extends Error {}
 
-const TARGETS = ['app', 'ceiling'] as const;
+/** `cold`: the app with lists' counts not kept, so that every list request counts its matches. */
+const TARGETS = ['app', 'cold', 'ceiling'] as const;
 type Target = (typeof TARGETS)[number];
+/** Only lists count, so only they are measured cold. */
+const measured = (route: Route, target: Target): boolean => target !== 'cold' || !!route.queries;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -154,7 +164,8 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 
 /** Times each list route's page and count queries in the store, with no other load. */
 async function storeTimings(store: Store, team: string, routes: readonly Route[]) {
-  const out: Array<{ route: Route; matching: string; page: number; count: number }> = [];
+  const out: Array<{ route: Route; matching: string; page: number; count: number; list: number }> =
+    [];
   for (const route of routes) {
     const query: CaseQuery | undefined = route.queries?.[0];
     if (!query) continue;
@@ -165,6 +176,8 @@ async function storeTimings(store: Store, team: string, routes: readonly Route[]
         .then(({ total, capped }) => `${fmt(total)}${capped ? '+' : ''}`),
       page: await timed(() => store.cases.page(team, query)),
       count: await timed(() => store.cases.count(team, query)),
+      // After its warm-up call, the list finds its count kept.
+      list: await timed(() => store.cases.list(team, query)),
     });
   }
   return out;
@@ -188,7 +201,11 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
   await store.close();
 
   progress(`${database.dialect}: starting the app and the ceiling, each in a child process`);
-  const app = await Server.start(ROOT, { role: 'app', database: database.config });
+  const app = await Server.start(ROOT, {
+    role: 'app',
+    database: database.config,
+    keepCounts: true,
+  });
   const servers: Partial<Record<Target, Server>> = { app };
   const samples = new Map<string, Sample[]>();
   let rounds = 0;
@@ -204,6 +221,12 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
       ),
     });
     servers.ceiling = ceiling;
+    const cold = await Server.start(ROOT, {
+      role: 'app',
+      database: database.config,
+      keepCounts: false,
+    });
+    servers.cold = cold;
     // The ceiling answers with the app's own bytes: checked on the first path of each route.
     for (const route of routes) {
       const path = route.paths[0] ?? '';
@@ -217,7 +240,10 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
         throw new Error(`the ceiling does not answer ${path} with the app's bytes`);
     }
     const key = (route: Route, target: Target): string => `${route.name}|${target}`;
-    const roundMs = routes.length * TARGETS.length * (WARM_UP_S + MEASURE_S) * 1000;
+    const roundMs =
+      routes.reduce((n, route) => n + TARGETS.filter((t) => measured(route, t)).length, 0) *
+      (WARM_UP_S + MEASURE_S) *
+      1000;
     const begun = performance.now();
     for (let round = 0; round < ROUNDS; round++) {
       if (round > 0 && performance.now() - begun + roundMs > BUDGET_PER_DATABASE_MS) break;
@@ -226,7 +252,8 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
       for (const route of routes) {
         progress(`${database.dialect}, round ${round + 1}/${ROUNDS}: ${route.name}`);
         for (const target of order) {
-          const sample = await measure(target === 'app' ? app : ceiling, route);
+          if (!measured(route, target)) continue;
+          const sample = await measure({ app, cold, ceiling }[target], route);
           samples.set(key(route, target), [...(samples.get(key(route, target)) ?? []), sample]);
         }
       }
@@ -244,12 +271,13 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
   const ratios: string[][] = [];
   for (const route of routes) {
     for (const target of TARGETS) {
+      if (!measured(route, target)) continue;
       const failed = (samples.get(`${route.name}|${target}`) ?? []).reduce((n, s) => n + s.bad, 0);
       bad += failed;
       const sizes = route.paths.map((path) => bytes[path] ?? 0);
       rows.push([
         target === 'app' ? route.name : '',
-        target,
+        target === 'cold' ? 'app, counting every time' : target,
         fmt(of(route, target, (s) => s.rps)),
         `${fmt(of(route, target, (s) => s.p50))} ms`,
         `${fmt(of(route, target, (s) => s.p99))} ms`,
@@ -268,6 +296,9 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
       '',
       `${fmt(of(route, 'ceiling', (s) => s.rps) / of(route, 'app', (s) => s.rps), 1)} ×`,
       perRound.map((r) => fmt(r, 1)).join(', '),
+      route.queries
+        ? `${fmt(of(route, 'ceiling', (s) => s.rps) / of(route, 'cold', (s) => s.rps), 1)} ×`
+        : '',
     ]);
   }
 
@@ -299,21 +330,33 @@ async function benchDatabase(database: Database, started: number): Promise<numbe
     rows,
   );
   console.log('');
-  printTable(['ceiling / app (requests per second)', '', 'median', 'rounds'], ratios);
+  printTable(
+    ['ceiling / app (requests per second)', '', 'median', 'rounds', 'counting every time'],
+    ratios,
+  );
   console.log('');
   printTable(
-    ['list query in the store, no load', '', 'matching', 'page', 'count', 'query'],
+    [
+      'list query in the store, no load',
+      '',
+      'matching',
+      'page',
+      'count',
+      'list, count kept',
+      'query',
+    ],
     timings.map((t) => [
       t.route.name,
       '',
       t.matching,
       `${fmt(t.page, 1)} ms`,
       `${fmt(t.count, 1)} ms`,
+      `${fmt(t.list, 1)} ms`,
       (t.route.paths[0] ?? '').replace(/^.*\?/, ''),
     ]),
   );
   console.log(
-    "matching: as the app counts them (its count stops at 10,000; '+' says there are more).",
+    "matching: as the app counts them (its count stops at 10,000; '+' says there are more). count: counted anew; list, count kept: page and kept count, as a list asked again answers.",
   );
   console.log(`(${fmt((performance.now() - started) / 1000)} s since the start)`);
   return bad;

@@ -1,5 +1,5 @@
 /** Cases and their revisions. Every save adds a revision; nothing is overwritten. */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { CaseFile, Fit, ModelId } from '../core/index.js';
 import type { CasesTable, Database } from './schema.js';
 import type {
@@ -14,7 +14,15 @@ import type {
   StoredCase,
   StoredRevision,
 } from './types.js';
-import { containsWords, searchWords, type Dialect } from './word-search.js';
+import type { CountCache } from './count-cache.js';
+import {
+  containsWords,
+  rowContainsWords,
+  searchWords,
+  trigramMatches,
+  trigramQuery,
+  type Dialect,
+} from './word-search.js';
 
 /** Lists count their matches up to this many; past it, they say "more than 10,000". */
 export const COUNT_CAP = 10_000;
@@ -85,6 +93,36 @@ const indexColumns = (index: CaseIndex) => ({
   shape: index.shape,
 });
 
+/** SQLite: words in fewer cases than this (in the whole installation) are found in the index first. */
+const FEW = 1_000;
+/** SQLite: a page of words in more cases is first looked for among this many rows of the list. */
+const PROBED = 250;
+/** SQLite: the first rows are tried for the pages that end within this many matches of the top. */
+const PROBED_PAGES = 100;
+
+/** A query in the list's order: the sort asked for, then title and id, which decide ties. */
+function ordered<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  { sort, descending }: CaseQuery,
+): SelectQueryBuilder<DB, TB, O> {
+  const direction = descending ? 'desc' : 'asc';
+  const order = [
+    ...(sort === 'updated' ? [sql.ref('updated_at')] : []),
+    ...(sort === 'period' ? [sql.ref('period_start')] : []),
+    sql`lower(title)`,
+    sql.ref('slug'),
+  ];
+  let out = query;
+  for (const key of order) out = out.orderBy(key, direction);
+  return out;
+}
+
+/** One page of a query, in the list's order. */
+const pageOf = <DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  page: CaseQuery,
+) => ordered(query, page).limit(page.limit).offset(page.offset);
+
 export interface NewRevision {
   readonly document: CaseFile;
   readonly index: CaseIndex;
@@ -96,13 +134,51 @@ export interface NewRevision {
 }
 
 export class CasesRepository {
+  /**
+   * @param counts Lists' counts kept between requests: only for a repository outside any
+   * transaction, which sees committed cases only (a count taken inside one could be rolled back).
+   */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
+    private readonly counts?: CountCache,
   ) {}
 
+  /**
+   * Runs a write to cases in a transaction (this one, or a new one), after bumping the
+   * workspace's `cases_version`: the bump and the write are committed together, so no reader
+   * keeps a count under the new version taken before the write. Bumping first also takes the
+   * workspace's row lock before any case's, the same order in every writer: on PostgreSQL two
+   * writers (an import saving cases another writer is saving) then queue instead of deadlocking.
+   */
+  private async written<T>(
+    workspace: { readonly workspaceId: string } | { readonly caseId: string },
+    work: (cases: CasesRepository) => Promise<T>,
+  ): Promise<T> {
+    if (!this.db.isTransaction)
+      return this.db
+        .transaction()
+        .execute((trx) => new CasesRepository(trx, this.dialect).written(workspace, work));
+    await this.db
+      .updateTable('workspaces')
+      .set((eb) => ({ cases_version: eb('cases_version', '+', 1) }))
+      .where(
+        'id',
+        '=',
+        'workspaceId' in workspace
+          ? workspace.workspaceId
+          : this.db.selectFrom('cases').select('workspace_id').where('id', '=', workspace.caseId),
+      )
+      .execute();
+    return work(this);
+  }
+
   /** Creates a case with its first revision; false when the workspace already has a case with this id. */
-  async create(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
+  create(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
+    return this.written({ workspaceId }, (cases) => cases.insert(workspaceId, uuid, revision));
+  }
+
+  private async insert(workspaceId: string, uuid: string, revision: NewRevision): Promise<boolean> {
     // ON CONFLICT rather than catching the error: on PostgreSQL an error spoils the whole transaction.
     const inserted = await this.db
       .insertInto('cases')
@@ -128,7 +204,11 @@ export class CasesRepository {
    * Saves a new revision if the case is still at `expected` (optimistic concurrency):
    * the conditional update is the lock, so two writers can never both win.
    */
-  async save(uuid: string, expected: number, revision: NewRevision): Promise<SaveResult> {
+  save(uuid: string, expected: number, revision: NewRevision): Promise<SaveResult> {
+    return this.written({ caseId: uuid }, (cases) => cases.update(uuid, expected, revision));
+  }
+
+  private async update(uuid: string, expected: number, revision: NewRevision): Promise<SaveResult> {
     const result = await this.db
       .updateTable('cases')
       .set({ revision: expected + 1, ...indexColumns(revision.index), updated_at: revision.now })
@@ -233,28 +313,84 @@ export class CasesRepository {
     const counted =
       query.offset === 0 && items.length < query.limit
         ? { total: items.length, capped: false }
-        : await this.count(workspaceId, query);
+        : await this.keptCount(workspaceId, query);
     return { ...counted, items };
+  }
+
+  /** The count kept from an earlier list while the workspace's cases are unchanged, or a new one. */
+  private async keptCount(workspaceId: string, query: CaseQuery): Promise<CaseCount> {
+    if (!this.counts) return this.count(workspaceId, query);
+    const workspace = await this.db
+      .selectFrom('workspaces')
+      .select('cases_version')
+      .where('id', '=', workspaceId)
+      .executeTakeFirst();
+    const kept = workspace && this.counts.get(workspaceId, query, workspace.cases_version);
+    if (kept) return kept;
+    const { version, ...count } = await this.versionedCount(workspaceId, query);
+    if (version !== null) this.counts.set(workspaceId, query, version, count);
+    return count;
   }
 
   /** The cases of one page of the list, in the order asked for. */
   async page(workspaceId: string, query: CaseQuery): Promise<CaseListing[]> {
-    const direction = query.descending ? 'desc' : 'asc';
-    const order = [
-      ...(query.sort === 'updated' ? [sql.ref('updated_at')] : []),
-      ...(query.sort === 'period' ? [sql.ref('period_start')] : []),
-      sql`lower(title)`,
-      sql.ref('slug'),
-    ];
+    const words = this.dialect === 'sqlite' ? searchWords(query.q ?? '') : [];
+    if (words.length > 0) {
+      if (await this.fewMatches(words))
+        return this.rows(
+          pageOf(this.matching(workspaceId, query, true).select('cases.id'), query),
+          query,
+        );
+      if (query.offset + query.limit <= PROBED_PAGES) {
+        const probed = await this.probe(workspaceId, query, words);
+        if (probed.length === query.limit) return probed;
+      }
+    }
     // The page's ids first, from the list's index alone, then their rows: skipping to a deep page
     // then steps over index entries, not over the rows of every case before it.
-    let ids = this.matching(workspaceId, query).select('cases.id');
-    for (const key of order) ids = ids.orderBy(key, direction);
-    let rows = this.db
-      .selectFrom('cases')
-      .select(LISTING_COLUMNS)
-      .where('id', 'in', ids.limit(query.limit).offset(query.offset));
-    for (const key of order) rows = rows.orderBy(key, direction);
+    return this.rows(pageOf(this.matching(workspaceId, query).select('cases.id'), query), query);
+  }
+
+  /**
+   * SQLite, words in most cases: the first PROBED rows of the list without the words, each tested
+   * for them, in order. Looking the words up in the index would find tens of thousands of cases
+   * before choosing 20 of them; here a full page is found within the first few dozen rows. The
+   * matches among the first rows come first among all matches, so a full page is the right one;
+   * a page the probe leaves short is looked for in the whole list.
+   */
+  private probe(workspaceId: string, query: CaseQuery, words: readonly string[]) {
+    const first = ordered(
+      this.matching(workspaceId, { ...query, q: '' }).select([
+        'cases.id',
+        'cases.title',
+        'cases.slug',
+        'cases.updated_at',
+        'cases.period_start',
+        'cases.search_text',
+      ]),
+      query,
+    ).limit(PROBED);
+    let found = this.db.selectFrom(first.as('first')).select('first.id');
+    for (const condition of rowContainsWords(words, sql.ref('first.search_text')))
+      found = found.where(condition);
+    return this.rows(pageOf(found, query), query);
+  }
+
+  /** SQLite: whether the words are in so few cases that finding them in the index first is cheapest. */
+  private async fewMatches(words: readonly string[]): Promise<boolean> {
+    const match = trigramQuery(words);
+    return match !== undefined && (await trigramMatches(this.db, match, FEW)) < FEW;
+  }
+
+  /** The rows of a page, fetched by the ids found first (from the list's index alone, mostly). */
+  private async rows<DB, TB extends keyof DB>(
+    ids: SelectQueryBuilder<DB, TB, { id: string }>,
+    query: CaseQuery,
+  ) {
+    const rows = ordered(
+      this.db.selectFrom('cases').select(LISTING_COLUMNS).where('id', 'in', ids),
+      query,
+    );
     return (await rows.execute()).map(toListing);
   }
 
@@ -264,22 +400,54 @@ export class CasesRepository {
    * would read them all.
    */
   async count(workspaceId: string, query: CaseQuery): Promise<CaseCount> {
-    const matches = this.matching(workspaceId, query)
+    const { total, capped } = await this.versionedCount(workspaceId, query);
+    return { total, capped };
+  }
+
+  /** The count and the workspace's `cases_version` it was taken at, in one statement: one view. */
+  private async versionedCount(
+    workspaceId: string,
+    query: CaseQuery,
+  ): Promise<CaseCount & { version: number | null }> {
+    const words = this.dialect === 'sqlite' ? searchWords(query.q ?? '') : [];
+    const wordsFirst = words.length > 0 && (await this.fewMatches(words));
+    const matches = this.matching(workspaceId, query, wordsFirst)
       .select(sql<number>`1`.as('one'))
       .limit(COUNT_CAP + 1);
     const row = await this.db
       .selectFrom(matches.as('matches'))
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .select((eb) => [
+        eb.fn.countAll<string | number>().as('n'),
+        eb
+          .selectFrom('workspaces')
+          .select('cases_version')
+          .where('id', '=', workspaceId)
+          .as('version'),
+      ])
       .executeTakeFirstOrThrow();
     const n = Number(row.n);
-    return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    return {
+      total: Math.min(n, COUNT_CAP),
+      capped: n > COUNT_CAP,
+      version: row.version === null ? null : Number(row.version),
+    };
   }
 
-  /** The cases of a workspace that match the query's words and filters, unordered. */
-  private matching(workspaceId: string, query: CaseQuery) {
+  /**
+   * The cases of a workspace that match the query's words and filters, unordered. `wordsFirst`
+   * (SQLite, words in few cases): the unary `+` keeps the planner from walking the workspace's
+   * list index, so that it starts from the cases the word index finds.
+   */
+  private matching(workspaceId: string, query: CaseQuery, wordsFirst = false) {
     let base = this.db
       .selectFrom('cases')
-      .where('workspace_id', '=', workspaceId)
+      .where(
+        wordsFirst && this.dialect === 'sqlite'
+          ? sql<string>`+cases.workspace_id`
+          : sql.ref('cases.workspace_id'),
+        '=',
+        workspaceId,
+      )
       .where('deleted_at', query.deleted ? 'is not' : 'is', null);
     for (const condition of containsWords(this.dialect, searchWords(query.q ?? '')))
       base = base.where(condition);
@@ -314,24 +482,28 @@ export class CasesRepository {
   }
 
   /** Moves a case to the bin; false when it is not there to move. */
-  async moveToBin(uuid: string, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('cases')
-      .set({ deleted_at: now, share_token_hash: null })
-      .where('id', '=', uuid)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  moveToBin(uuid: string, now: string): Promise<boolean> {
+    return this.written({ caseId: uuid }, async (cases) => {
+      const result = await cases.db
+        .updateTable('cases')
+        .set({ deleted_at: now, share_token_hash: null })
+        .where('id', '=', uuid)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
   }
 
-  async restoreFromBin(uuid: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('cases')
-      .set({ deleted_at: null })
-      .where('id', '=', uuid)
-      .where('deleted_at', 'is not', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  restoreFromBin(uuid: string): Promise<boolean> {
+    return this.written({ caseId: uuid }, async (cases) => {
+      const result = await cases.db
+        .updateTable('cases')
+        .set({ deleted_at: null })
+        .where('id', '=', uuid)
+        .where('deleted_at', 'is not', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
   }
 
   async revisions(uuid: string): Promise<RevisionInfo[]> {
@@ -416,13 +588,16 @@ export class CasesRepository {
     return rows.map((r) => ({ id: r.slug, title: r.title, shape: r.shape }));
   }
 
-  async reindex(uuid: string, revision: number, index: CaseIndex, analysis: string): Promise<void> {
-    await this.db
-      .updateTable('cases')
-      .set(indexColumns(index))
-      .where('id', '=', uuid)
-      .where('revision', '=', revision)
-      .execute();
-    await this.putAnalysis(uuid, revision, index.rulebook, analysis);
+  /** Brings a case's list columns up to date; they are what lists filter on, so counts change. */
+  reindex(uuid: string, revision: number, index: CaseIndex, analysis: string): Promise<void> {
+    return this.written({ caseId: uuid }, async (cases) => {
+      await cases.db
+        .updateTable('cases')
+        .set(indexColumns(index))
+        .where('id', '=', uuid)
+        .where('revision', '=', revision)
+        .execute();
+      await cases.putAnalysis(uuid, revision, index.rulebook, analysis);
+    });
   }
 }

@@ -1,5 +1,5 @@
 /** The store: SQLite or PostgreSQL behind one set of repositories that speak domain types. */
-export { openStore, Store, Repositories } from './store.js';
+export { openStore, Store, Repositories, type StoreOptions } from './store.js';
 export {
   databaseTrouble,
   isUniqueViolation,

@@ -322,6 +322,17 @@ async function postgresWordIndex(db: AnyDb): Promise<void> {
   );
 }
 
+// Lists cache their counts (count-cache.ts) while a workspace's cases stay as they were: every write
+// to them bumps this number first, in its own transaction, so every process sees when to count again.
+const casesVersion: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .alterTable('workspaces')
+      .addColumn('cases_version', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+};
+
 const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0001-initial': initial,
   '0002-list-order-index': listOrderIndex,
@@ -331,6 +342,7 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0006-draft-step': draftStep,
   '0007-readings-name-sources': readingsNameSources,
   '0008-list-indexes-and-word-search': listIndexes(dialect),
+  '0009-cases-version': casesVersion,
 });
 
 /** Brings the database up to the latest schema; throws with the failing migration's name. */

@@ -1,4 +1,5 @@
 /** The tables, as Kysely sees them. Times are ISO 8601 text and JSON is text, on both databases. */
+import type { ColumnType } from 'kysely';
 
 export type Role = 'owner' | 'editor' | 'viewer';
 
@@ -40,6 +41,8 @@ export interface WorkspacesTable {
   /** 'library' is the public, read-only collection loaded from cases/. */
   kind: 'library' | 'team';
   created_at: string;
+  /** Bumped by every write to the workspace's cases: a list's cached count is good while it stands. */
+  cases_version: ColumnType<number, number | undefined, number>;
 }
 
 export interface MembersTable {

@@ -30,7 +30,7 @@ describe.each(DIALECTS)('the store on %s', (dialect) => {
       .selectFrom('kysely_migration' as never)
       .select('name' as never)
       .execute();
-    expect(migrations).toHaveLength(8);
+    expect(migrations).toHaveLength(9);
     await second.close();
   });
 

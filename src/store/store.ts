@@ -1,6 +1,7 @@
 /** The store: the repositories over one database, and transactions that span them. */
 import { sql, type Kysely } from 'kysely';
 import { CasesRepository } from './cases.repository.js';
+import { CountCache } from './count-cache.js';
 import { DraftsRepository } from './drafts.repository.js';
 import { openDatabase, type DatabaseConfig } from './database.js';
 import { migrateToLatest } from './migrations.js';
@@ -23,12 +24,13 @@ export class Repositories {
   constructor(
     protected readonly db: Kysely<Database>,
     readonly dialect: Dialect,
+    counts?: CountCache,
   ) {
     this.users = new UsersRepository(db);
     this.sessions = new SessionsRepository(db);
     this.tokens = new TokensRepository(db);
     this.workspaces = new WorkspacesRepository(db);
-    this.cases = new CasesRepository(db, dialect);
+    this.cases = new CasesRepository(db, dialect, counts);
     this.drafts = new DraftsRepository(db);
   }
 }
@@ -38,8 +40,10 @@ export class Store extends Repositories {
     db: Kysely<Database>,
     dialect: Dialect,
     readonly location: string,
+    counts?: CountCache,
   ) {
-    super(db, dialect);
+    // Lists' counts are kept by the store itself, never by a transaction's repositories.
+    super(db, dialect, counts);
   }
 
   /** Runs `work` in one transaction: all of it is saved, or none. */
@@ -68,8 +72,16 @@ export class Store extends Repositories {
   }
 }
 
+export interface StoreOptions {
+  /** Keep lists' counts between requests (count-cache.ts); on unless false (the bench's cold runs). */
+  readonly keepCounts?: boolean;
+}
+
 /** Opens the database, brings its schema up to date, and returns the store. */
-export async function openStore(config: DatabaseConfig): Promise<Store> {
+export async function openStore(
+  config: DatabaseConfig,
+  options: StoreOptions = {},
+): Promise<Store> {
   const { db, dialect, location } = openDatabase(config);
   try {
     // A first query of its own, so that "cannot connect" is reported as that, not as a failed migration.
@@ -79,5 +91,10 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return new Store(db, dialect, location);
+  return new Store(
+    db,
+    dialect,
+    location,
+    options.keepCounts === false ? undefined : new CountCache(),
+  );
 }

@@ -1,9 +1,9 @@
 /** Workspaces, their members and the invitations to join them. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, Role, WorkspacesTable } from './schema.js';
 import type { Invitation, Member, PendingInvitation, Workspace } from './types.js';
 
-const toWorkspace = (row: WorkspacesTable): Workspace => ({
+const toWorkspace = (row: Selectable<WorkspacesTable>): Workspace => ({
   id: row.id,
   name: row.name,
   kind: row.kind,
