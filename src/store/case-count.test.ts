@@ -49,6 +49,23 @@ describe('the count key', () => {
     expect(countKey('w', { ...all, q: 'peer support' })).not.toBe(key);
     expect(countKey('w', { ...binned })).not.toBe(countKey('w', all));
   });
+
+  it('holds every filter, each apart from the others, whatever order its fields come in', () => {
+    const filters: CaseQuery[] = [
+      { ...all, domain: 'inpatient' },
+      { ...all, label: 'inpatient' },
+      { ...all, sourceKind: 'inpatient' },
+      { ...all, year: 2010 },
+      { ...all, fit: { model: 'co-production', fits: ['fits', 'partly-fits'] } },
+    ];
+    expect(new Set(filters.map((f) => countKey('w', f))).size).toBe(filters.length);
+    expect(countKey('w', { year: 2010, domain: 'x', limit: 1, offset: 0 })).toBe(
+      countKey('w', { domain: 'x', offset: 3, limit: 9, year: 2010 }),
+    );
+    expect(
+      countKey('w', { ...all, fit: { model: 'co-production', fits: ['partly-fits', 'fits'] } }),
+    ).toBe(countKey('w', filters[4] as CaseQuery));
+  });
 });
 
 describe('the count cache', () => {
@@ -66,6 +83,56 @@ describe('the count cache', () => {
     expect(cache.size).toBe(3);
     expect(cache.get('w', { ...all, year: 2009 }, 1)).toEqual({ total: 2009, capped: false });
     expect(cache.get('w', all, 4)).toBeUndefined();
+  });
+});
+
+describe('counts taken together', () => {
+  /** A count that finishes when told to, and says how often it was started. */
+  function slowCount(version: number, total: number) {
+    const waiting: (() => void)[] = [];
+    const started = { times: 0 };
+    const take = () => {
+      started.times += 1;
+      return new Promise<{ total: number; capped: boolean; version: number }>((done) => {
+        waiting.push(() => done({ total, capped: false, version }));
+      });
+    };
+    return { take, started, finish: () => waiting.forEach((done) => done()) };
+  }
+
+  it('shares one count between requests that find the same version, and keeps it', async () => {
+    const cache = new CountCache();
+    const slow = slowCount(4, 12);
+    const answers = Promise.all([1, 2, 3].map(() => cache.count('w', all, 4, slow.take)));
+    slow.finish();
+    expect(await answers).toEqual([1, 2, 3].map(() => ({ total: 12, capped: false })));
+    expect(slow.started.times).toBe(1);
+    expect(cache.get('w', all, 4)).toEqual({ total: 12, capped: false });
+  });
+
+  it('counts again for a newer version, and after a count that failed', async () => {
+    const cache = new CountCache();
+    const older = slowCount(4, 12);
+    const newer = slowCount(5, 13);
+    const first = cache.count('w', all, 4, older.take);
+    // A write committed: a request reading version 5 must not wait for the count of version 4.
+    const second = cache.count('w', all, 5, newer.take);
+    newer.finish();
+    older.finish();
+    expect(await Promise.all([first, second])).toEqual([
+      { total: 12, capped: false },
+      { total: 13, capped: false },
+    ]);
+    expect([older.started.times, newer.started.times]).toEqual([1, 1]);
+    expect(cache.get('w', all, 5)).toEqual({ total: 13, capped: false });
+
+    const failing = () => Promise.reject(new Error('database unavailable'));
+    await expect(cache.count('w', fitting, 5, failing)).rejects.toThrow('database unavailable');
+    const retry = slowCount(5, 2);
+    const again = cache.count('w', fitting, 5, retry.take);
+    retry.finish();
+    expect(await again).toEqual({ total: 2, capped: false });
+    expect(retry.started.times).toBe(1);
   });
 });
 

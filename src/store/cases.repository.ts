@@ -325,11 +325,10 @@ export class CasesRepository {
       .select('cases_version')
       .where('id', '=', workspaceId)
       .executeTakeFirst();
-    const kept = workspace && this.counts.get(workspaceId, query, workspace.cases_version);
-    if (kept) return kept;
-    const { version, ...count } = await this.versionedCount(workspaceId, query);
-    if (version !== null) this.counts.set(workspaceId, query, version, count);
-    return count;
+    if (!workspace) return this.count(workspaceId, query);
+    return this.counts.count(workspaceId, query, Number(workspace.cases_version), () =>
+      this.versionedCount(workspaceId, query),
+    );
   }
 
   /** The cases of one page of the list, in the order asked for. */
