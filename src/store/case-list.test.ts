@@ -4,7 +4,7 @@
 import { fc } from '@fast-check/vitest';
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { analyseCase, validateCase, type CaseFile } from '../core/index.js';
 import { caseIndex } from '../server/case-index.js';
@@ -22,6 +22,42 @@ const base = ((): CaseFile => {
   return checked.value;
 })();
 const baseIndex = caseIndex(base, analyseCase(base));
+
+type CaseRow = Insertable<Database['cases']>;
+
+/** Case `i` of a bulk-made workspace, as a row: every model fits, no period, no words. */
+const bulkRow = (workspace: string, i: number): CaseRow => ({
+  id: `${workspace}-${i}`,
+  workspace_id: workspace,
+  slug: `c${i}`,
+  revision: 1,
+  title: `Case ${i}`,
+  summary: null,
+  period_start: null,
+  period_end: null,
+  rulebook: baseIndex.rulebook,
+  fit_co_production: 'fits',
+  fit_evidence_based_practice: 'fits',
+  fit_service_user_led: 'fits',
+  fit_community_involvement: 'fits',
+  fit_user_centred_design: 'fits',
+  search_text: '',
+  reading: '',
+  shape: '',
+  share_token_hash: null,
+  deleted_at: null,
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+});
+
+/** Stores `count` rows straight into the table, 500 a statement: faster than saving each. */
+async function insertRows(store: Store, count: number, row: (i: number) => CaseRow) {
+  for (let first = 0; first < count; first += 500)
+    await store.database
+      .insertInto('cases')
+      .values(Array.from({ length: Math.min(500, count - first) }, (_, i) => row(first + i)))
+      .execute();
+}
 
 interface Made {
   readonly slug: string;
@@ -214,35 +250,12 @@ describe.each(DIALECTS)('the case list on %s', (dialect: Dialect) => {
   it(`counts up to ${COUNT_CAP.toLocaleString('en-GB')} and says when there are more`, async () => {
     const store = await openStore(await freshDatabase(dialect));
     const ws = await workspace(store);
-    const row = (i: number) => ({
-      id: `${ws}-${i}`,
-      workspace_id: ws,
-      slug: `c${i}`,
-      revision: 1,
-      title: `Case ${i}`,
-      summary: null,
-      period_start: null,
-      period_end: null,
-      rulebook: baseIndex.rulebook,
-      fit_co_production: i % 1000 === 0 ? 'fits' : 'partly-fits',
-      fit_evidence_based_practice: 'fits',
-      fit_service_user_led: 'fits',
-      fit_community_involvement: 'fits',
-      fit_user_centred_design: 'fits',
-      search_text: i % 1000 === 0 ? `rare ${i}` : `common ${i}`,
-      reading: '',
-      shape: '',
-      share_token_hash: null,
-      deleted_at: null,
-      created_at: '2026-01-01T00:00:00Z',
-      updated_at: '2026-01-01T00:00:00Z',
-    });
     const all = COUNT_CAP + 5;
-    for (let first = 0; first < all; first += 500)
-      await store.database
-        .insertInto('cases')
-        .values(Array.from({ length: Math.min(500, all - first) }, (_, i) => row(first + i)))
-        .execute();
+    await insertRows(store, all, (i) => ({
+      ...bulkRow(ws, i),
+      fit_co_production: i % 1000 === 0 ? 'fits' : 'partly-fits',
+      search_text: i % 1000 === 0 ? `rare ${i}` : `common ${i}`,
+    }));
     const page = { limit: 20, offset: 0 };
     expect(await store.cases.count(ws, page)).toEqual({ total: COUNT_CAP, capped: true });
     const listed = await store.cases.list(ws, page);
@@ -269,39 +282,20 @@ describe.each(DIALECTS)('the case list on %s', (dialect: Dialect) => {
     // is common but not among the first 250 rows, whose first page the first rows leave short.
     const store = await openStore(await freshDatabase(dialect));
     const ws = await workspace(store);
-    const row = (i: number) => ({
-      id: `${ws}-${i}`,
-      workspace_id: ws,
-      slug: `c${i}`,
-      revision: 1,
+    await insertRows(store, 1500, (i) => ({
+      ...bulkRow(ws, i),
       title: `Case ${String(i).padStart(5, '0')}`,
-      summary: null,
       period_start: i % 5 === 0 ? null : 1990 + (i % 7),
-      period_end: null,
-      rulebook: baseIndex.rulebook,
       fit_co_production: i % 2 === 0 ? 'fits' : 'partly-fits',
-      fit_evidence_based_practice: 'fits',
-      fit_service_user_led: 'fits',
-      fit_community_involvement: 'fits',
-      fit_user_centred_design: 'fits',
       search_text: [
         i % 10 === 0 ? '' : 'common',
         i >= 240 ? 'tail' : '',
         i % 100 === 0 ? 'rare' : '',
         i % 3 === 0 ? 'zz' : '',
       ].join(' '),
-      reading: '',
-      shape: '',
-      share_token_hash: null,
       deleted_at: i % 7 === 0 ? '2026-02-01T00:00:00Z' : null,
-      created_at: '2026-01-01T00:00:00Z',
       updated_at: `2026-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`,
-    });
-    for (let first = 0; first < 1500; first += 500)
-      await store.database
-        .insertInto('cases')
-        .values(Array.from({ length: 500 }, (_, i) => row(first + i)))
-        .execute();
+    }));
     for (const q of ['common', 'tail', 'rare', 'zz', 'common tail', 'tail zz', 'absent'])
       for (const sort of ['title', 'updated', 'period'] as const)
         for (const extra of [
