@@ -47,6 +47,8 @@ export interface CaseListing {
   readonly period: { readonly start: number | null; readonly end: number | null };
   readonly revision: number;
   readonly fits: Readonly<Record<ModelId, Fit>>;
+  /** The reading's summary sentence, as kept with the case's current revision. */
+  readonly reading: string;
   readonly updatedAt: string;
 }
 
@@ -60,7 +62,7 @@ export interface CasePage {
   readonly items: readonly CaseListing[];
 }
 
-export interface CaseView extends CaseListing {
+export interface CaseView extends Omit<CaseListing, 'reading'> {
   readonly document: CaseFile;
   /** Whether a read-only link to it is out (the link itself is shown only when it is made). */
   readonly shared?: boolean;
