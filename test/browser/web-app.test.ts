@@ -248,6 +248,21 @@ describe('the web app', () => {
     await screenshot(page, 'case-east-lille');
   });
 
+  it('draws a case page without moving what is already on the screen (layout shift under 0.1)', async () => {
+    // A full page load of a case not opened before: "Loading…" is drawn first, then the reading.
+    await open('/w/library/cases/dial-house-leeds', '.grid');
+    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+    // Chromium's own measure (the Layout Instability API): movements not caused by input, summed.
+    const shifted = (await page.evaluate(`new Promise((resolve) => {
+      new PerformanceObserver((list) => {
+        resolve(list.getEntries().filter((e) => !e.hadRecentInput).reduce((n, e) => n + e.value, 0));
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(0), 1000);
+    })`)) as number;
+    // 0.1 is the line between "good" and "needs improvement" in Web Vitals' cumulative layout shift.
+    expect(shifted).toBeLessThan(0.1);
+  });
+
   it('copies the summary sentence', async () => {
     await open('/w/library/cases/sleepwell', '.summary-sentence');
     const sentence = await page.locator('.summary-sentence .sentence').innerText();

@@ -32,7 +32,9 @@ export function Page({
       <h1 ref={h1} tabIndex={-1}>
         {heading ?? title}
       </h1>
-      {children}
+      {/* While loading, the page keeps a window's height, so the footer does not show and then
+          get pushed away when the content arrives (a layout shift). */}
+      {busy ? <div className="page-busy">{children}</div> : children}
     </>
   );
 }
