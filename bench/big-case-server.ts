@@ -1,9 +1,17 @@
 /**
  * The server the browser benches measure: `startServer` from dist/ (as `coprism serve` runs it) on
- * a temporary SQLite folder, with the case library and the big case (bench/big-case.ts) as its
- * library. `close` stops it and removes the folder.
+ * a temporary SQLite folder, with the case library, the big case (bench/big-case.ts) and any
+ * `others` as its library. `close` stops it and removes the folder.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,10 +22,12 @@ import { caseYaml } from './corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Serves the library and `big`; its reading is at `${url}/w/library/cases/${BIG_CASE_ID}`. */
+/** Serves the library, `big` and `others`; the big case's reading is at
+ * `${url}/w/library/cases/${BIG_CASE_ID}`. */
 export async function startBigCaseServer(
   big: CaseFile,
   prefix: string,
+  others: readonly CaseFile[] = [],
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const { startServer } = (await import(
     pathToFileURL(join(ROOT, 'dist', 'server', 'index.js')).href
@@ -28,6 +38,11 @@ export async function startBigCaseServer(
   for (const file of readdirSync(join(ROOT, 'cases')))
     copyFileSync(join(ROOT, 'cases', file), join(cases, file));
   writeFileSync(join(cases, `${BIG_CASE_ID}.yaml`), caseYaml(big));
+  for (const other of others) {
+    const file = join(cases, `${other.id}.yaml`);
+    if (existsSync(file)) throw new Error(`two cases of the bench's library are ${other.id}`);
+    writeFileSync(file, caseYaml(other));
+  }
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',

@@ -2,11 +2,13 @@
  * `node --import tsx bench/web-profile.ts [part|cells] [slowdown]`: where the time of a part switch
  * goes, from a Chromium performance trace (playwright-core's CDP session) of the big case's reading.
  * Prints, for the renderer's main thread, the total time by trace event (script, style, layout, paint…)
- * and the JavaScript functions that took the most self time, over several switches. Needs dist/.
+ * and the JavaScript functions that took the most self time, over several switches, each clicked and
+ * timed by the page clock the bench uses (bench/page-clock.ts). Needs dist/.
  */
 import { launchBrowser } from '../test/browser/chromium.js';
-import { BIG_CASE_ID, BIG_COMPONENTS, bigCase } from './big-case.js';
+import { BIG_COMPONENTS, bigCase } from './big-case.js';
 import { startBigCaseServer } from './big-case-server.js';
+import { READING_PATH, clickTimed, installPageClock, loaded } from './page-clock.js';
 
 const kind = process.argv[2] === 'cells' ? 'cells' : 'part';
 const slowdown = Number(process.argv[3] ?? '1');
@@ -31,10 +33,12 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await installPageClock(context);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
-    await page.locator('.grid tbody tr').first().waitFor();
+    await cdp.send('Performance.enable');
+    await page.goto(`${server.url}${READING_PATH}`);
+    await loaded(page);
     if (slowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     const events: TraceEvent[] = [];
     // The protocol's types give trace events as string maps; they are the trace format's events.
@@ -45,17 +49,16 @@ async function main(): Promise<void> {
       categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
     });
     await cdp.send('Profiler.start');
+    const times: number[] = [];
     for (let s = 0; s < ROUNDS * BIG_COMPONENTS; s++) {
       const part = ((s + 1) % BIG_COMPONENTS) + 1;
       if (kind === 'part') {
-        await page.locator(`.parts-nav li:nth-child(${part}) a`).click();
-        await page
-          .locator('#part')
-          .filter({ hasText: `Part ${part} of` })
-          .waitFor();
+        const link = `.parts-nav li:nth-child(${part}) a`;
+        times.push((await clickTimed(page, cdp, { kind: 'part', n: part }, link)).ms);
       } else {
-        await page.locator('section.part .reason-actions button').first().click();
-        await page.locator('.highlight-bar').waitFor();
+        const button = page.locator('section.part .model-card .reason-actions button').first();
+        const id = await button.getAttribute('id');
+        times.push((await clickTimed(page, cdp, { kind: 'cells' }, `[id="${id}"]`)).ms);
         await page.locator('.highlight-bar button').click();
       }
       await page.waitForTimeout(150);
@@ -75,8 +78,13 @@ async function main(): Promise<void> {
       if (main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
         byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
     const perSwitch = (ms: number) => (ms / SWITCHES).toFixed(1).padStart(8);
+    const sorted = [...times].sort((a, b) => a - b);
+    const half = sorted.length / 2;
+    const median = ((sorted[Math.ceil(half) - 1] ?? NaN) + (sorted[Math.floor(half)] ?? NaN)) / 2;
     process.stdout.write(
-      `Trace, renderer main thread, ms per ${kind} (${slowdown}× CPU), nested events overlap:\n`,
+      `${SWITCHES} ${kind === 'part' ? 'part switches' : "reasons' cells shown"}, click to drawn: ` +
+        `median ${median.toFixed(0)} ms.\n` +
+        `Trace, renderer main thread, ms per ${kind} (${slowdown}× CPU), nested events overlap:\n`,
     );
     for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 22))
       process.stdout.write(`${perSwitch(ms)}  ${name}\n`);

@@ -1,93 +1,81 @@
 /**
  * `npm run bench:web`: how fast the reading of a big case (30 parties × 9 stages in each of 8 parts,
- * bench/big-case.ts) renders in Chromium, against budgets.
+ * bench/big-case.ts) and a library of 60 cases render in Chromium, against budgets, and how much
+ * their pages shift as they load.
  *
  * - the server: `startServer` from dist/ (as `coprism serve` runs it) on a temporary SQLite folder,
- *   with the case library and the big case as its library, in this process;
+ *   with the case library (15 cases), the big case and 44 generated cases (bench/corpus.ts) as its
+ *   library, 60 cases in all, in this process;
  * - the browser: Debian's Chromium, headless (test/browser/chromium.ts), a 1280 × 900 window;
- * - the clock: in the page. A script added before the app's own (through the debugging protocol,
- *   which the page's CSP does not govern) watches the DOM and takes `performance.now()` at the first
- *   frame after the awaited state holds: a `requestAnimationFrame`, then a task, so the frame with
- *   it has been drawn. An input is timed from its event's `timeStamp`, so the time Playwright takes
- *   to send the click is not counted.
+ * - the clock: in the page (bench/page-clock.ts). A script added before the app's own watches the
+ *   DOM and takes `performance.now()` at the first frame after the awaited state holds; a page load
+ *   is timed from navigation start, a click from its event's `timeStamp`, so the time Playwright
+ *   takes to send it is not counted. Before a click the bench checks that the element under the
+ *   pointer is the one it means to click. A state that does not hold within 20 s stops the bench,
+ *   saying what was awaited and what the page showed. A line on stderr names each phase.
  *
  * Measured, each several times, medians and the slowest printed:
  * 1. open the reading (a full page load): from navigation start to the part's whole grid (30 rows ×
  *    9 cells) and the model cards drawn; and, of that, the time after the case and its analysis had
- *    arrived (the app's own work). The first load is printed apart: it computes the analysis.
+ *    arrived (the app's own work). The first load is printed apart (nothing is cached yet).
  * 2. open it from the library (a click on its card, within the app): click to the grid drawn.
  * 3. switch part: a click on a part in "Parts of this initiative" to its grid drawn.
  * 4. show a reason's cells: a click on "Show the N cells…" to those cells marked "Cited".
- * Then the same three clicks with the CPU slowed 4× (Chromium's CPU throttling), as on a modest laptop.
+ * 5. open the library (a full page load of its first page): navigation start to its 20 cards drawn,
+ *    each with its five fit badges.
+ * 6. next page: a click on "Next page" to the second page's 20 cards drawn (the cards the API lists
+ *    for that page, in its order).
+ * 7. filter: with "co-production" and "fits" chosen, a click on "Show cases" to the cards that match
+ *    drawn (13 of the 60).
+ * Then 3 and 4, and 5 to 7, again with the CPU slowed 4× (Chromium's CPU throttling), as on a modest
+ * laptop. The library's first round (5 to 7) is not counted.
+ * And the layout shift of the reading's and the library's page loads: the shifts Chromium reports
+ * ('layout-shift' entries, none here after an input), summed 1 s after the page's state was drawn,
+ * the median of the loads.
  *
- * Budgets: 100 ms for a response to input (switching part, showing cells; the RAIL model's "respond
- * within 100 ms" for the response to feel immediate); 1,000 ms for opening the reading, from
- * navigation to the whole grid drawn (the 1 s limit within which a user's flow of thought is not
- * interrupted; the page shows "Loading the case…" at once before that). A benchmark is not a test:
- * it exits 0 whatever the ratios, and fails only when the page does not reach the state awaited.
+ * Budgets: 100 ms for a response to input (switching part, showing cells, the library's next page
+ * and filter; the RAIL model's "respond within 100 ms" for the response to feel immediate); 1,000 ms
+ * for a page load or opening the reading from the library, from navigation (or click) to the state
+ * drawn (the 1 s limit within which a user's flow of thought is not interrupted); a layout shift of
+ * 0.1 or less (the "good" cumulative layout shift of Web Vitals). A benchmark is not a test: it exits
+ * 0 whatever the ratios, and fails only when the page does not reach the state awaited.
  */
 import { cpus, loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../test/browser/chromium.js';
-import { BIG_CASE_ID, BIG_COMPONENTS, BIG_PARTIES, bigCase } from './big-case.js';
+import type { CaseFile } from '../src/core/index.js';
+import { BIG_CASE_ID, BIG_COMPONENTS, bigCase } from './big-case.js';
 import { startBigCaseServer } from './big-case-server.js';
-import { caseYaml } from './corpus.js';
+import { caseYaml, generateCase } from './corpus.js';
+import {
+  LIBRARY_PAGE_SIZE,
+  READING_PATH,
+  STAGES,
+  cardHrefs,
+  clickTimed,
+  installPageClock,
+  loaded,
+  shifted,
+  step,
+  type Sample,
+} from './page-clock.js';
 import { descendantsCpuMs } from './process-cpu.js';
 
-const STAGES = 9;
 const LOADS = 7;
 const SWITCH_ROUNDS = 2;
 const REASONS_PER_PART = 3;
 const INPUT_BUDGET_MS = 100;
 const OPEN_BUDGET_MS = 1000;
+const SHIFT_BUDGET = 0.1;
+/** How long after its state is drawn a page's layout shift is read. */
+const SETTLE_MS = 1000;
 const SLOWDOWN = 4;
-
-/** Installed in every page before the app: waits for a state, then for the frame that shows it. */
-const PAGE_CLOCK = `
-(() => {
-  const frameAfter = (ready, t0) => new Promise((resolve) => {
-    let observer;
-    const check = () => {
-      if (!ready()) return false;
-      if (observer) observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-      return true;
-    };
-    if (!check()) {
-      observer = new MutationObserver(check);
-      observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-    }
-  });
-  const gridWhole = () => {
-    const rows = document.querySelectorAll('.grid tbody tr');
-    if (rows.length !== ${BIG_PARTIES}) return false;
-    for (const row of rows) if (row.querySelectorAll('td').length !== ${STAGES}) return false;
-    return document.querySelectorAll('.model-card').length > 0;
-  };
-  const partShown = (n) => () =>
-    (document.querySelector('#part')?.textContent ?? '').startsWith('Part ' + n + ' of') && gridWhole();
-  const cellsShown = () =>
-    document.querySelector('.highlight-bar') !== null && document.querySelector('.grid .is-cited') !== null;
-  window.__bench = {
-    loaded: frameAfter(partShown(1), 0),
-    /** The next click anywhere, timed from its event to the first frame after \`ready\` holds. */
-    armClick(kind, n) {
-      const ready = kind === 'part' ? partShown(n) : cellsShown;
-      window.__bench.clicked = new Promise((resolve) => {
-        document.addEventListener('click', (event) => frameAfter(ready, event.timeStamp).then(resolve),
-          { capture: true, once: true });
-      });
-    },
-    /** When the case and its analysis had arrived, from navigation start. */
-    dataArrived() {
-      const ends = performance.getEntriesByType('resource')
-        .filter((e) => /\\/cases\\/${BIG_CASE_ID}(\\/analysis)?$/.test(new URL(e.name).pathname))
-        .map((e) => e.responseEnd);
-      return ends.length === 2 ? Math.max(...ends) : NaN;
-    },
-  };
-})();
-`;
+/** The generated cases that, with the library's 15 and the big case, make a library of 60. */
+const GENERATED = 44;
+const LIBRARY_CASES = 60;
+const CORPUS_SEED = 20_260_102;
+/** The library filter timed, as the form sends it. */
+const FILTER = { model: 'co-production', fit: 'fits' } as const;
 
 interface Figures {
   readonly name: string;
@@ -95,13 +83,10 @@ interface Figures {
   readonly budget?: number;
 }
 
-/** One timing; the script and the style-and-layout time Chromium counted in it (its clock, so a
- * busy machine lengthens them too); and the CPU time Chromium's processes used meanwhile. */
-interface Sample {
-  readonly ms: number;
-  readonly script?: number;
-  readonly layout?: number;
-  readonly cpu?: number;
+/** Layout shift scores of page loads. */
+interface Shifts {
+  readonly name: string;
+  readonly scores: readonly number[];
 }
 
 const median = (xs: readonly number[]): number => {
@@ -114,39 +99,7 @@ const median = (xs: readonly number[]): number => {
 const mean = (xs: readonly number[]): number =>
   xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** Script, and style and layout, time Chromium's main thread has spent so far, in ms. */
-async function busy(cdp: CDPSession): Promise<{ script: number; layout: number }> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: { name: string; value: number }[];
-  };
-  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-  return {
-    script: get('ScriptDuration'),
-    layout: get('LayoutDuration') + get('RecalcStyleDuration'),
-  };
-}
-
-async function clickTimed(
-  page: Page,
-  cdp: CDPSession,
-  kind: 'part' | 'cells',
-  n: number,
-  target: string,
-): Promise<Sample> {
-  // Scrolled to and found first, so that only the click and what follows are inside the counts.
-  const link = page.locator(target).first();
-  await link.scrollIntoViewIfNeeded();
-  const box = await link.boundingBox();
-  if (!box) throw new Error(`${target} is not on the page`);
-  await page.evaluate(`window.__bench.armClick(${JSON.stringify(kind)}, ${n})`);
-  const before = await busy(cdp);
-  const cpuBefore = descendantsCpuMs();
-  await page.mouse.click(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
-  const ms = (await page.evaluate('window.__bench.clicked')) as number;
-  const cpu = descendantsCpuMs() - cpuBefore;
-  const after = await busy(cdp);
-  return { ms, script: after.script - before.script, layout: after.layout - before.layout, cpu };
-}
+const slowWords = (slowdown: number): string => (slowdown === 1 ? '' : `, CPU ${slowdown}× slower`);
 
 async function inputs(page: Page, cdp: CDPSession, slowdown: number): Promise<Figures[]> {
   const switches: Sample[] = [];
@@ -154,29 +107,154 @@ async function inputs(page: Page, cdp: CDPSession, slowdown: number): Promise<Fi
   for (let round = 0; round < SWITCH_ROUNDS; round++)
     for (let part = 2; part <= BIG_COMPONENTS + 1; part++) {
       const n = part > BIG_COMPONENTS ? 1 : part;
-      switches.push(await clickTimed(page, cdp, 'part', n, `.parts-nav li:nth-child(${n}) a`));
+      step(
+        `reading${slowWords(slowdown)}: switch to part ${n} (round ${round + 1} of ${SWITCH_ROUNDS})`,
+      );
+      switches.push(
+        await clickTimed(page, cdp, { kind: 'part', n }, `.parts-nav li:nth-child(${n}) a`),
+      );
       if (round > 0) continue;
       // A few of this part's reasons, each shown then cleared (the clearing is not timed).
       const buttons = page.locator('section.part .model-card .reason-actions button');
       const count = Math.min(REASONS_PER_PART, await buttons.count());
       for (let i = 0; i < count; i++) {
         const id = await buttons.nth(i).getAttribute('id');
-        highlights.push(await clickTimed(page, cdp, 'cells', 0, `[id="${id}"]`));
+        step(`reading${slowWords(slowdown)}: show the cells of reason ${id}`);
+        highlights.push(await clickTimed(page, cdp, { kind: 'cells' }, `[id="${id}"]`));
         if ((await page.locator('.grid .is-cited').count()) === 0)
           throw new Error(`reason ${id} marked no cell`);
         await page.locator('.highlight-bar button').click();
       }
     }
-  const slow = slowdown === 1 ? '' : ` (CPU ${slowdown}× slower)`;
+  const slow = slowWords(slowdown);
   return [
     { name: `switch part${slow}`, samples: switches, budget: INPUT_BUDGET_MS },
     { name: `show a reason's cells${slow}`, samples: highlights, budget: INPUT_BUDGET_MS },
   ];
 }
 
-function printTable(rows: readonly Figures[]): void {
+/** The cards the library page shows for these filters, as the API lists them. */
+async function listed(url: string, filters: Record<string, string>, offset = 0): Promise<string[]> {
+  const query = new URLSearchParams({
+    ...filters,
+    sort: 'title',
+    order: 'asc',
+    limit: String(LIBRARY_PAGE_SIZE),
+    offset: String(offset),
+  });
+  const response = await fetch(`${url}/api/workspaces/library/cases?${query.toString()}`);
+  if (!response.ok)
+    throw new Error(`the library's cases (${query.toString()}): ${response.status}`);
+  const page = (await response.json()) as {
+    total: number;
+    items: { workspace: string; id: string }[];
+  };
+  if (offset === 0 && Object.keys(filters).length === 0 && page.total !== LIBRARY_CASES)
+    throw new Error(`the library holds ${page.total} cases, not ${LIBRARY_CASES}`);
+  return page.items.map(
+    (item) => `/w/${encodeURIComponent(item.workspace)}/cases/${encodeURIComponent(item.id)}`,
+  );
+}
+
+interface LibraryPages {
+  readonly first: readonly string[];
+  readonly second: readonly string[];
+  readonly filtered: readonly string[];
+}
+
+async function libraryPages(url: string): Promise<LibraryPages> {
+  const pages = {
+    first: await listed(url, {}),
+    second: await listed(url, {}, LIBRARY_PAGE_SIZE),
+    filtered: await listed(url, FILTER),
+  };
+  if (pages.second.length !== LIBRARY_PAGE_SIZE || pages.filtered.length === 0)
+    throw new Error(
+      `the library's second page lists ${pages.second.length} cases and the filter ${pages.filtered.length}`,
+    );
+  // A click whose cards were shown already would be timed to the next frame, not to its answer.
+  if (pages.filtered.join() === pages.second.join())
+    throw new Error('the filtered cards are those of the second page');
+  return pages;
+}
+
+/**
+ * Rounds of: the library's first page loaded, its layout shift read a second after its cards are
+ * drawn, then "Next page", then the filter applied with "Show cases".
+ */
+async function library(
+  page: Page,
+  cdp: CDPSession,
+  url: string,
+  pages: LibraryPages,
+  slowdown: number,
+  rounds: number,
+): Promise<{ figures: Figures[]; shifts: number[] }> {
+  const slow = slowWords(slowdown);
+  const opens: Sample[] = [];
+  const nexts: Sample[] = [];
+  const filters: Sample[] = [];
+  const shifts: number[] = [];
+  for (let run = 0; run < rounds; run++) {
+    step(`library${slow}: page load ${run + 1} of ${rounds}`);
+    const cpuBefore = descendantsCpuMs();
+    await page.goto(`${url}/`);
+    const drawn = await loaded(page);
+    opens.push({ ms: drawn, cpu: descendantsCpuMs() - cpuBefore });
+    const shown = await cardHrefs(page);
+    if (shown.join() !== pages.first.join())
+      throw new Error(`the library's first page shows ${shown.join(', ')}, not what the API lists`);
+    await page.waitForTimeout(SETTLE_MS);
+    shifts.push(await shifted(page));
+    step(`library${slow}: next page ${run + 1} of ${rounds}`);
+    nexts.push(
+      await clickTimed(page, cdp, { kind: 'cards', hrefs: pages.second }, '.pager a[rel="next"]'),
+    );
+    step(`library${slow}: filter ${run + 1} of ${rounds}`);
+    await page.selectOption('#model', FILTER.model);
+    await page.selectOption('#fit', FILTER.fit);
+    filters.push(
+      await clickTimed(
+        page,
+        cdp,
+        { kind: 'cards', hrefs: pages.filtered },
+        '.filters button[type="submit"]',
+      ),
+    );
+  }
+  return {
+    figures: [
+      {
+        name: `library: open it (page load to 20 cards drawn)${slow}`,
+        samples: opens,
+        budget: OPEN_BUDGET_MS,
+      },
+      {
+        name: `library: next page (click to its cards drawn)${slow}`,
+        samples: nexts,
+        budget: INPUT_BUDGET_MS,
+      },
+      {
+        name: `library: filter (click to ${pages.filtered.length} cards drawn)${slow}`,
+        samples: filters,
+        budget: INPUT_BUDGET_MS,
+      },
+    ],
+    shifts,
+  };
+}
+
+function printColumns(lines: readonly (readonly string[])[]): void {
+  const widths = lines[0]?.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length))) ?? [];
+  for (const l of lines)
+    process.stdout.write(
+      `${l.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')}\n`,
+    );
+}
+
+function printTimes(rows: readonly Figures[]): void {
   const ms = (x: number) => (Number.isNaN(x) ? '—' : `${x.toFixed(0)} ms`);
-  const lines = [
+  printColumns([
     [
       'measure',
       'runs',
@@ -209,12 +287,26 @@ function printTable(rows: readonly Figures[]): void {
         ms(mean(r.samples.map((x) => x.cpu).filter((x): x is number => x !== undefined))),
       ];
     }),
-  ];
-  const widths = lines[0]?.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length))) ?? [];
-  for (const l of lines)
-    process.stdout.write(
-      `${l.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')}\n`,
-    );
+  ]);
+}
+
+function printShifts(rows: readonly Shifts[]): void {
+  const score = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(3));
+  printColumns([
+    ['layout shift, 1 s after drawn', 'runs', 'median', 'least', 'most', 'budget', 'result'],
+    ...rows.map((r) => {
+      const m = median(r.scores);
+      return [
+        r.name,
+        String(r.scores.length),
+        score(m),
+        score(Math.min(...r.scores)),
+        score(Math.max(...r.scores)),
+        String(SHIFT_BUDGET),
+        Number.isNaN(m) ? '—' : m <= SHIFT_BUDGET ? 'met' : 'NOT met',
+      ];
+    }),
+  ]);
 }
 
 const load = (): string =>
@@ -225,39 +317,50 @@ const load = (): string =>
 async function main(): Promise<void> {
   const big = bigCase();
   const claims = big.components.reduce((n, c) => n + c.roles.length, 0);
+  const others: CaseFile[] = Array.from({ length: GENERATED }, (_, i) =>
+    generateCase(CORPUS_SEED, i),
+  );
   process.stdout.write(
     `The big case: ${big.parties.length} parties, ${big.components.length} parts, ${STAGES} stages, ` +
-      `${claims} claims (${(caseYaml(big).length / 1024).toFixed(0)} KB of YAML). ` +
-      `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.\n`,
+      `${claims} claims (${(caseYaml(big).length / 1024).toFixed(0)} KB of YAML); a library of ` +
+      `${LIBRARY_CASES} cases. ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
+      `Node ${process.version}.\n`,
   );
 
-  const server = await startBigCaseServer(big, 'coprism-bench-web-');
+  step('starting the server and Chromium');
+  const server = await startBigCaseServer(big, 'coprism-bench-web-', others);
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript({ content: PAGE_CLOCK });
+    await installPageClock(context);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const reading = `${server.url}/w/library/cases/${BIG_CASE_ID}`;
+    const reading = `${server.url}${READING_PATH}`;
+    const pages = await libraryPages(server.url);
 
-    // 1. Full page loads; the first computes and keeps the analysis.
+    // 1. Full page loads; the first is printed apart.
     const opens: Sample[] = [];
     const afterData: Sample[] = [];
+    const readingShifts: number[] = [];
     let first = NaN;
     const loadAtStart = load();
     for (let run = 0; run <= LOADS; run++) {
+      step(`reading: page load ${run + 1} of ${LOADS + 1}`);
       const cpuBefore = descendantsCpuMs();
       await page.goto(reading);
-      const drawn = (await page.evaluate('window.__bench.loaded')) as number;
+      const drawn = await loaded(page);
       const cpu = descendantsCpuMs() - cpuBefore;
       const arrived = (await page.evaluate('window.__bench.dataArrived()')) as number;
       if (Number.isNaN(arrived)) throw new Error('the case and its analysis were not fetched');
       // (Chromium's own counters start again with each page, so only the CPU time is read here.)
+      await page.waitForTimeout(SETTLE_MS);
+      const shift = await shifted(page);
       if (run === 0) first = drawn;
       else {
         opens.push({ ms: drawn, cpu });
         afterData.push({ ms: drawn - arrived });
+        readingShifts.push(shift);
       }
     }
 
@@ -265,24 +368,38 @@ async function main(): Promise<void> {
     const fromLibrary: Sample[] = [];
     const card = `a[href="/w/library/cases/${BIG_CASE_ID}"]`;
     for (let run = 0; run < LOADS; run++) {
+      step(`reading: open it from the library, ${run + 1} of ${LOADS}`);
       await page.goto(`${server.url}/?q=thirty`);
       await page.locator(card).waitFor();
-      fromLibrary.push(await clickTimed(page, cdp, 'part', 1, card));
+      fromLibrary.push(await clickTimed(page, cdp, { kind: 'part', n: 1 }, card));
     }
 
     // 3 and 4, at full speed, then with the CPU slowed.
+    step('reading: page load before the clicks');
     await page.goto(reading);
-    await page.evaluate('window.__bench.loaded');
+    await loaded(page);
     const normal = await inputs(page, cdp, 1);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
     const slowed = await inputs(page, cdp, SLOWDOWN);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
+    // 5 to 7: a first round not counted, then the rounds at full speed, then with the CPU slowed.
+    const warm = await library(page, cdp, server.url, pages, 1, 1);
+    const libraryNormal = await library(page, cdp, server.url, pages, 1, LOADS);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+    const librarySlowed = await library(page, cdp, server.url, pages, SLOWDOWN, LOADS);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    step('done');
+
+    const [warmOpen, warmNext, warmFilter] = warm.figures.map((f) => f.samples[0]?.ms ?? NaN);
+    const whole = (x: number | undefined) => (x ?? NaN).toFixed(0);
     process.stdout.write(
       `Load average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end.\n` +
-        `First load (it computes the analysis): ${first.toFixed(0)} ms.\n\n`,
+        `First load of the reading: ${first.toFixed(0)} ms. The library's first round, not ` +
+        `counted: page load ${whole(warmOpen)} ms, next page ${whole(warmNext)} ms, filter ` +
+        `${whole(warmFilter)} ms.\n\n`,
     );
-    printTable([
+    printTimes([
       {
         name: 'open the reading (page load to grid drawn)',
         samples: opens,
@@ -296,6 +413,14 @@ async function main(): Promise<void> {
       },
       ...normal,
       ...slowed,
+      ...libraryNormal.figures,
+      ...librarySlowed.figures,
+    ]);
+    process.stdout.write('\n');
+    printShifts([
+      { name: "the reading's page load", scores: readingShifts },
+      { name: "the library's page load", scores: libraryNormal.shifts },
+      { name: `the library's page load${slowWords(SLOWDOWN)}`, scores: librarySlowed.shifts },
     ]);
   } finally {
     await browser.close();
