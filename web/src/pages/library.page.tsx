@@ -136,6 +136,15 @@ export function LibraryPage({ workspace }: { workspace: string }) {
     );
   }
   const isLibrary = workspace === LIBRARY;
+  if (!isLibrary && !info) {
+    // The heading is the workspace's name: a stand-in drawn first would change under a screen
+    // reader's cursor, and the page below it would move.
+    return (
+      <Page title="Loading the workspace" busy>
+        <p aria-busy="true">Loading the workspace…</p>
+      </Page>
+    );
+  }
   const title = isLibrary ? 'Case library' : (info?.name ?? 'Workspace');
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
