@@ -328,6 +328,9 @@ describe('the web app', () => {
       await route.continue();
     });
     await page.getByLabel('Password').fill(OWNER.password);
+    // Scrolled a little, as a click far down the form would leave it: the next page starts at its top.
+    await page.evaluate('window.scrollTo(0, 60)');
+    expect(await page.evaluate('scrollY')).toBe(60);
     await page.getByRole('button', { name: 'Create the owner account' }).click();
     await page.waitForURL(/\/w\/[^/]+$/);
     await page.locator('.signed-in-as').waitFor();
@@ -335,6 +338,7 @@ describe('the web app', () => {
     expect(await page.locator('h1').innerText()).not.toBe('Workspace');
     await page.locator('p.lede').waitFor();
     expect(await page.locator('h1').innerText()).toBe('Olu Owner’s workspace');
+    expect(await page.evaluate('scrollY')).toBe(0);
     await page.unroute(late);
   });
 

@@ -2,17 +2,20 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
-let moved = false;
+let moved: Move | null = null;
 
-/** True once after the app moved to another address (a link, Back or Forward), for focus management. */
-export function takeMoved(): boolean {
+/** How the app last moved to another address: by a link or form, or by Back or Forward. */
+export type Move = 'forward' | 'history';
+
+/** The app's last move to another address, once (then null), for focus and scroll management. */
+export function takeMoved(): Move | null {
   const was = moved;
-  moved = false;
+  moved = null;
   return was;
 }
 
 const onPopState = () => {
-  moved = true;
+  moved = 'history';
 };
 window.addEventListener('popstate', onPopState);
 
@@ -39,7 +42,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (to === snapshot()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
-  moved = true;
+  moved = 'forward';
   for (const listener of listeners) listener();
 }
 

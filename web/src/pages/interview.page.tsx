@@ -122,7 +122,7 @@ function Interview({ workspace, state }: { workspace: string; state: DraftState 
     shown.current = current;
     if (view !== 'interview') return;
     // Arriving from another page, the page's own heading has just taken the focus: the question takes it.
-    const arrived = takeMoved() || document.activeElement?.tagName === 'H1';
+    const arrived = takeMoved() !== null || document.activeElement?.tagName === 'H1';
     if (arrived || !first) heading.current?.focus();
   }, [current, view]);
 

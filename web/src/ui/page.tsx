@@ -24,7 +24,13 @@ export function Page({
   useEffect(() => {
     // On the first load the browser starts at the top; after a move within the app, focus goes
     // to the new page's heading so keyboard and screen reader users start there too.
-    if (!busy && takeMoved()) h1.current?.focus();
+    if (busy) return;
+    const move = takeMoved();
+    if (!move) return;
+    // A new page starts at its top, as a page loaded afresh does (the site header in view); Back
+    // and Forward leave the scroll where the browser put it.
+    if (move === 'forward') window.scrollTo(0, 0);
+    h1.current?.focus({ preventScroll: move === 'forward' });
   }, [busy]);
   return (
     <>
