@@ -1,19 +1,32 @@
 /**
- * `node --import tsx bench/web-profile.ts [part|cells] [slowdown]`: where the time of a part switch
- * goes, from a Chromium performance trace (playwright-core's CDP session) of the big case's reading.
+ * `node --import tsx bench/web-profile.ts [part|cells|next|filter] [slowdown]`: where the time of a
+ * click goes, from a Chromium performance trace (playwright-core's CDP session): a part switch or a
+ * reason's cells shown in the big case's reading, or the library's next page or filter (the library
+ * of bench/web.bench.ts).
  * Prints, for the renderer's main thread, the total time by trace event (script, style, layout, paint…)
  * and the JavaScript functions that took the most self time, over several switches, each clicked and
  * timed by the page clock the bench uses (bench/page-clock.ts). Needs dist/.
+ * The JavaScript is the built bundle's: `npx vite build web --minify false` first names its
+ * functions.
  */
 import { launchBrowser } from '../test/browser/chromium.js';
 import { BIG_COMPONENTS, bigCase } from './big-case.js';
 import { startBigCaseServer } from './big-case-server.js';
+import { FILTER, libraryCases, libraryPages } from './library-pages.js';
 import { READING_PATH, clickTimed, installPageClock, loaded } from './page-clock.js';
 
-const kind = process.argv[2] === 'cells' ? 'cells' : 'part';
+const KINDS = ['part', 'cells', 'next', 'filter'] as const;
+const kind = KINDS.find((k) => k === process.argv[2]) ?? 'part';
+const onLibrary = kind === 'next' || kind === 'filter';
 const slowdown = Number(process.argv[3] ?? '1');
 const ROUNDS = 3;
 const SWITCHES = ROUNDS * BIG_COMPONENTS;
+const WHAT = {
+  part: 'part switched',
+  cells: "a reason's cells shown",
+  next: "the library's next page",
+  filter: "the library's filter",
+} as const;
 
 interface TraceEvent {
   name: string;
@@ -29,7 +42,12 @@ interface ProfileNode {
 }
 
 async function main(): Promise<void> {
-  const server = await startBigCaseServer(bigCase(), 'coprism-profile-web-');
+  const server = await startBigCaseServer(
+    bigCase(),
+    'coprism-profile-web-',
+    onLibrary ? libraryCases() : [],
+  );
+  const pages = onLibrary ? await libraryPages(server.url) : undefined;
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -37,7 +55,8 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`${server.url}${READING_PATH}`);
+    const start = `${server.url}${onLibrary ? '/' : READING_PATH}`;
+    await page.goto(start);
     await loaded(page);
     if (slowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     const events: TraceEvent[] = [];
@@ -52,7 +71,18 @@ async function main(): Promise<void> {
     const times: number[] = [];
     for (let s = 0; s < ROUNDS * BIG_COMPONENTS; s++) {
       const part = ((s + 1) % BIG_COMPONENTS) + 1;
-      if (kind === 'part') {
+      // The library's clicks go there and back, both timed, so the trace holds clicks alone.
+      const back = s % 2 === 1;
+      if (pages && kind === 'next') {
+        const shown = { kind: 'cards', hrefs: back ? pages.first : pages.second } as const;
+        const link = `.pager a[rel="${back ? 'prev' : 'next'}"]`;
+        times.push((await clickTimed(page, cdp, shown, link)).ms);
+      } else if (pages && kind === 'filter') {
+        await page.selectOption('#model', back ? '' : FILTER.model);
+        await page.selectOption('#fit', FILTER.fit);
+        const shown = { kind: 'cards', hrefs: back ? pages.first : pages.filtered } as const;
+        times.push((await clickTimed(page, cdp, shown, '.filters button[type="submit"]')).ms);
+      } else if (kind === 'part') {
         const link = `.parts-nav li:nth-child(${part}) a`;
         times.push((await clickTimed(page, cdp, { kind: 'part', n: part }, link)).ms);
       } else {
@@ -82,7 +112,7 @@ async function main(): Promise<void> {
     const half = sorted.length / 2;
     const median = ((sorted[Math.ceil(half) - 1] ?? NaN) + (sorted[Math.floor(half)] ?? NaN)) / 2;
     process.stdout.write(
-      `${SWITCHES} ${kind === 'part' ? 'part switches' : "reasons' cells shown"}, click to drawn: ` +
+      `${SWITCHES} × ${WHAT[kind]}, click to drawn: ` +
         `median ${median.toFixed(0)} ms.\n` +
         `Trace, renderer main thread, ms per ${kind} (${slowdown}× CPU), nested events overlap:\n`,
     );

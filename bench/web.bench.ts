@@ -43,12 +43,17 @@
 import { cpus, loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../test/browser/chromium.js';
-import type { CaseFile } from '../src/core/index.js';
 import { BIG_CASE_ID, BIG_COMPONENTS, bigCase } from './big-case.js';
 import { startBigCaseServer } from './big-case-server.js';
-import { caseYaml, generateCase } from './corpus.js';
+import { caseYaml } from './corpus.js';
 import {
-  LIBRARY_PAGE_SIZE,
+  FILTER,
+  LIBRARY_CASES,
+  libraryCases,
+  libraryPages,
+  type LibraryPages,
+} from './library-pages.js';
+import {
   READING_PATH,
   STAGES,
   cardHrefs,
@@ -70,12 +75,6 @@ const SHIFT_BUDGET = 0.1;
 /** How long after its state is drawn a page's layout shift is read. */
 const SETTLE_MS = 1000;
 const SLOWDOWN = 4;
-/** The generated cases that, with the library's 15 and the big case, make a library of 60. */
-const GENERATED = 44;
-const LIBRARY_CASES = 60;
-const CORPUS_SEED = 20_260_102;
-/** The library filter timed, as the form sends it. */
-const FILTER = { model: 'co-production', fit: 'fits' } as const;
 
 interface Figures {
   readonly name: string;
@@ -131,51 +130,6 @@ async function inputs(page: Page, cdp: CDPSession, slowdown: number): Promise<Fi
     { name: `switch part${slow}`, samples: switches, budget: INPUT_BUDGET_MS },
     { name: `show a reason's cells${slow}`, samples: highlights, budget: INPUT_BUDGET_MS },
   ];
-}
-
-/** The cards the library page shows for these filters, as the API lists them. */
-async function listed(url: string, filters: Record<string, string>, offset = 0): Promise<string[]> {
-  const query = new URLSearchParams({
-    ...filters,
-    sort: 'title',
-    order: 'asc',
-    limit: String(LIBRARY_PAGE_SIZE),
-    offset: String(offset),
-  });
-  const response = await fetch(`${url}/api/workspaces/library/cases?${query.toString()}`);
-  if (!response.ok)
-    throw new Error(`the library's cases (${query.toString()}): ${response.status}`);
-  const page = (await response.json()) as {
-    total: number;
-    items: { workspace: string; id: string }[];
-  };
-  if (offset === 0 && Object.keys(filters).length === 0 && page.total !== LIBRARY_CASES)
-    throw new Error(`the library holds ${page.total} cases, not ${LIBRARY_CASES}`);
-  return page.items.map(
-    (item) => `/w/${encodeURIComponent(item.workspace)}/cases/${encodeURIComponent(item.id)}`,
-  );
-}
-
-interface LibraryPages {
-  readonly first: readonly string[];
-  readonly second: readonly string[];
-  readonly filtered: readonly string[];
-}
-
-async function libraryPages(url: string): Promise<LibraryPages> {
-  const pages = {
-    first: await listed(url, {}),
-    second: await listed(url, {}, LIBRARY_PAGE_SIZE),
-    filtered: await listed(url, FILTER),
-  };
-  if (pages.second.length !== LIBRARY_PAGE_SIZE || pages.filtered.length === 0)
-    throw new Error(
-      `the library's second page lists ${pages.second.length} cases and the filter ${pages.filtered.length}`,
-    );
-  // A click whose cards were shown already would be timed to the next frame, not to its answer.
-  if (pages.filtered.join() === pages.second.join())
-    throw new Error('the filtered cards are those of the second page');
-  return pages;
 }
 
 /**
@@ -317,9 +271,7 @@ const load = (): string =>
 async function main(): Promise<void> {
   const big = bigCase();
   const claims = big.components.reduce((n, c) => n + c.roles.length, 0);
-  const others: CaseFile[] = Array.from({ length: GENERATED }, (_, i) =>
-    generateCase(CORPUS_SEED, i),
-  );
+  const others = libraryCases();
   process.stdout.write(
     `The big case: ${big.parties.length} parties, ${big.components.length} parts, ${STAGES} stages, ` +
       `${claims} claims (${(caseYaml(big).length / 1024).toFixed(0)} KB of YAML); a library of ` +
