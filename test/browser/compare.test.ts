@@ -106,20 +106,22 @@ describe('comparing cases', () => {
 
     // The grid by kind of party: service users at design, in charge in Wales, no part in SleepWell.
     const users = page.locator('.compare-kind', {
-      has: page.locator('h3', { hasText: /^Service users$/ }),
+      has: page.getByRole('heading', { level: 3, name: 'Service users', exact: true }),
     });
-    const design = users.locator('tbody tr', { hasText: /^Design/ });
+    const design = users.locator('tbody tr', {
+      has: page.getByRole('rowheader', { name: /^Design/ }),
+    });
     expect(await design.locator('td').allInnerTexts()).toEqual([
       'No part',
       expect.stringContaining('In charge'),
     ]);
     // A kind absent from one case says so rather than "no part" or "not recorded".
     const estates = page.locator('.compare-kind', {
-      has: page.locator('h3', { hasText: /^Other professionals$/ }),
+      has: page.getByRole('heading', { level: 3, name: 'Other professionals', exact: true }),
     });
     expect(
       await estates
-        .locator('tbody tr', { hasText: /^Design/ })
+        .locator('tbody tr', { has: page.getByRole('rowheader', { name: /^Design/ }) })
         .locator('td')
         .allInnerTexts(),
     ).toEqual(['An equal partner', 'Not among its parties']);

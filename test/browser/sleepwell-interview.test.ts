@@ -209,7 +209,7 @@ describe('SleepWell recorded through the interview alone', () => {
     // The case page shows the paper's verdicts, in words.
     for (const [model, fit] of Object.entries(PAPER) as [ModelId, Fit][]) {
       const card = page.locator('article.model-card').filter({
-        has: page.locator('h3, h4', { hasText: new RegExp(`^${MODEL_NAMES[model]}$`, 'i') }),
+        has: page.getByRole('heading', { name: new RegExp(`^${MODEL_NAMES[model]}$`, 'i') }),
       });
       expect(await card.count(), model).toBeGreaterThan(0);
       expect(await card.first().getAttribute('class'), model).toContain(`model-${fit}`);

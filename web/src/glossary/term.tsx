@@ -2,7 +2,15 @@
  * Escape hides it without moving focus or pointer, the pointer can move onto it, and it stays until
  * the pointer or focus leaves. Screen readers hear it as the button's description. */
 import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react-dom';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { createPortal } from 'react-dom';
 import { glossaryEntry, type EntryId } from './glossary-words.js';
 import './term.css';
@@ -17,14 +25,8 @@ export function Term({ id, children }: { id: EntryId; children?: ReactNode }) {
   const [focused, setFocused] = useState(false);
   const [dismissed, setDismissed] = useState(false);
   const leaving = useRef<number | undefined>(undefined);
+  const button = useRef<HTMLButtonElement>(null);
   const open = (hovered || focused) && !dismissed;
-  const { refs, floatingStyles, isPositioned } = useFloating({
-    open,
-    strategy: 'fixed',
-    placement: 'bottom-start',
-    middleware: [offset(4), flip({ padding: 8 }), shift({ padding: 8 })],
-    whileElementsMounted: autoUpdate,
-  });
 
   // Escape anywhere hides it, whether it shows for the pointer or for the focus.
   useEffect(() => {
@@ -55,7 +57,7 @@ export function Term({ id, children }: { id: EntryId; children?: ReactNode }) {
         type="button"
         className="term"
         data-term={id}
-        ref={refs.setReference}
+        ref={button}
         aria-describedby={tipId}
         onPointerEnter={enter}
         onPointerLeave={leave}
@@ -68,22 +70,58 @@ export function Term({ id, children }: { id: EntryId; children?: ReactNode }) {
       >
         {children ?? entry.term}
       </button>
-      {createPortal(
+      {open ? (
         // In the body, not in the heading or table header the term sits in, so their names stay short.
-        <span
-          role="tooltip"
-          id={tipId}
-          className={isPositioned ? 'term-tip is-placed' : 'term-tip'}
-          hidden={!open}
-          ref={open ? refs.setFloating : undefined}
-          style={open ? floatingStyles : undefined}
-          onPointerEnter={enter}
-          onPointerLeave={leave}
-        >
+        createPortal(
+          <PlacedTip id={tipId} anchor={button} onEnter={enter} onLeave={leave}>
+            {entry.meaning}
+          </PlacedTip>,
+          document.body,
+        )
+      ) : (
+        // Closed, it stays beside its term: hidden, it adds nothing to a heading's name, and a page of
+        // cards puts nothing in the body (removing 200 tips from it was the library's costliest DOM work).
+        <span role="tooltip" id={tipId} className="term-tip" hidden>
           {entry.meaning}
-        </span>,
-        document.body,
+        </span>
       )}
     </>
+  );
+}
+
+/** The meaning while it shows, placed beside its term. Only an open meaning runs the placing (a
+ * library page holds a hundred terms, and each placing hook costs a little at every redraw). */
+function PlacedTip({
+  id,
+  anchor,
+  onEnter,
+  onLeave,
+  children,
+}: {
+  id: string;
+  anchor: RefObject<HTMLButtonElement | null>;
+  onEnter: () => void;
+  onLeave: () => void;
+  children: ReactNode;
+}) {
+  const { refs, floatingStyles, isPositioned } = useFloating({
+    strategy: 'fixed',
+    placement: 'bottom-start',
+    middleware: [offset(4), flip({ padding: 8 }), shift({ padding: 8 })],
+    whileElementsMounted: autoUpdate,
+  });
+  useLayoutEffect(() => refs.setReference(anchor.current), [refs, anchor]);
+  return (
+    <span
+      role="tooltip"
+      id={id}
+      className={isPositioned ? 'term-tip is-placed' : 'term-tip'}
+      ref={refs.setFloating}
+      style={floatingStyles}
+      onPointerEnter={onEnter}
+      onPointerLeave={onLeave}
+    >
+      {children}
+    </span>
   );
 }
