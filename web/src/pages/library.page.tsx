@@ -71,6 +71,13 @@ const pageNumber = (query: URLSearchParams): number => {
   return Number.isInteger(page) && page > 0 ? page : 1;
 };
 
+/** The address without its page number: what the filter form shows. */
+function withoutPage(href: string): string {
+  const url = new URL(href, window.location.origin);
+  url.searchParams.delete('page');
+  return url.pathname + url.search;
+}
+
 const FILTER_KEYS = ['q', 'model', 'fit', 'domain', 'label', 'sourceKind', 'year', 'sort'];
 
 export function LibraryPage({ workspace }: { workspace: string }) {
@@ -81,12 +88,14 @@ export function LibraryPage({ workspace }: { workspace: string }) {
   const [problem, setProblem] = useState<Problem>();
   const [workspaces, setWorkspaces] = useState<readonly Workspace[]>([]);
   const request = apiQuery(query).toString();
-  // The form starts afresh when the address changes from outside (Back, a link), but not after its
-  // own submit: that would drop the keyboard focus from the field or button the person used.
+  // The form starts afresh when its fields' address changes from outside (Back, a link), but not
+  // after its own submit: that would drop the keyboard focus from the field or button the person
+  // used. Another page of the same cases leaves it as it is (it has no field for the page).
+  const fields = withoutPage(href);
   const submitted = useRef<string | null>(null);
-  const formKey = useRef(href);
-  if (href !== submitted.current) {
-    formKey.current = href;
+  const formKey = useRef(fields);
+  if (fields !== submitted.current) {
+    formKey.current = fields;
     submitted.current = null;
   }
 
@@ -372,8 +381,10 @@ export function LibraryPage({ workspace }: { workspace: string }) {
                 <>
                   <FitWordsKey />
                   <ul className="case-list">
-                    {page.items.map((item) => (
-                      <li key={`${item.workspace}/${item.id}`}>
+                    {/* Keyed by place: another page's cards change what they say in place,
+                        cheaper than drawing each card anew (no card keeps anything of its case). */}
+                    {page.items.map((item, i) => (
+                      <li key={i}>
                         <CaseCard item={item} />
                       </li>
                     ))}
@@ -412,7 +423,9 @@ export function LibraryPage({ workspace }: { workspace: string }) {
   );
 }
 
-const number = (n: number): string => n.toLocaleString('en-GB');
+// One formatter for the page: toLocaleString makes a new one at every call.
+const NUMBER = new Intl.NumberFormat('en-GB');
+const number = (n: number): string => NUMBER.format(n);
 
 function countWords(page: CasePage): string {
   if (page.total === 0) return 'No cases found.';

@@ -1,11 +1,13 @@
 /** A case in a list: its title, period, the reading in a sentence, and the five fits. */
+import { memo } from 'react';
 import type { CaseListing } from '../api.js';
 import { paths } from '../paths.js';
 import { Link } from '../router.js';
 import { periodWords } from '../words.js';
 import { FitBadges } from './fit-badges.js';
 
-export function CaseCard({ item }: { item: CaseListing }) {
+// Memoized: a new address redraws the page around the cards it still shows until the next arrive.
+export const CaseCard = memo(function CaseCard({ item }: { item: CaseListing }) {
   const period = periodWords(item.period);
   const headingId = `case-${item.workspace}-${item.id}`;
   return (
@@ -23,4 +25,4 @@ export function CaseCard({ item }: { item: CaseListing }) {
       <FitBadges fits={(m) => item.fits[m]} label="How the five models fit the whole initiative" />
     </article>
   );
-}
+});
