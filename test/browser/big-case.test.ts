@@ -85,4 +85,38 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
     }
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('keeps the grid a table to assistive technology, with its columns lined up', async () => {
+    await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
+    await page.locator('.grid tbody tr').first().waitFor();
+
+    // The rows are laid out as CSS grids on screen; the accessibility tree still has a table.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value: string }; name?: { value: string }; ignored?: boolean }[];
+    };
+    await cdp.detach();
+    const roles = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role);
+    expect(roles('table').map((n) => n.name?.value)).toEqual([
+      `Who did what in “${big.components[0]?.title ?? ''}”: a row for each party, a column for each stage.`,
+    ]);
+    expect(roles('row')).toHaveLength(BIG_PARTIES + 1);
+    expect(roles('columnheader')).toHaveLength(STAGES.length + 1);
+    expect(roles('rowheader')).toHaveLength(BIG_PARTIES);
+    expect(roles('cell')).toHaveLength(BIG_PARTIES * STAGES.length);
+
+    // Each row's cells sit under their column's heading, and the grid fits the window's width.
+    const columns = await page.evaluate(`(() => {
+      const left = (el) => Math.round(el.getBoundingClientRect().left);
+      const heads = [...document.querySelectorAll('.grid thead th')].map(left);
+      const rows = [...document.querySelectorAll('.grid tbody tr')];
+      return {
+        sideBySide: heads.every((x, i) => i === 0 || x > heads[i - 1]),
+        misaligned: rows.filter((row) => [...row.children].map(left).join() !== heads.join()).length,
+      };
+    })()`);
+    expect(columns).toEqual({ sideBySide: true, misaligned: 0 });
+    const overflow = `(() => { const el = document.querySelector('.grid-scroll'); return el.scrollWidth - el.clientWidth; })()`;
+    expect(await page.evaluate(overflow)).toBe(0);
+  });
 });

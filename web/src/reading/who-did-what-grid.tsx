@@ -1,5 +1,5 @@
 /** The who-did-what grid: parties × stages, each cell a level in words and shape, or "not recorded". */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type CSSProperties } from 'react';
 import type { CaseFile, Component } from '../../../src/core/case.schema.js';
 import { GlossaryLink } from '../glossary/glossary-link.js';
 import { Term } from '../glossary/term.js';
@@ -45,7 +45,7 @@ export function WhoDidWhatGrid({
   return (
     <>
       <div className="grid-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="grid">
+        <table className="grid" style={COLUMNS}>
           <caption id={captionId}>
             Who did what in “{component.title}”: a row for each party, a column for each stage.
           </caption>
@@ -70,6 +70,9 @@ export function WhoDidWhatGrid({
     </>
   );
 }
+
+/** The stages, for the stylesheet's columns (styles.css lays each row out with one per stage). */
+const COLUMNS = { '--stages': STAGES.length } as CSSProperties;
 
 const GridHead = memo(function GridHead() {
   return (
