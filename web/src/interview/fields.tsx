@@ -1,5 +1,5 @@
 /** The interview's form parts: radio and tick-box groups with legends, and an error summary. */
-import { forwardRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { WarningShape } from '../ui/shapes.js';
 
 export interface Choice<T extends string> {
@@ -152,42 +152,46 @@ export interface Mistake {
   readonly text: string;
 }
 
-/** "There is a problem", with a link to each field; it takes the focus when it appears. */
-export const ErrorSummary = forwardRef<HTMLDivElement, { mistakes: readonly Mistake[] }>(
-  function ErrorSummary({ mistakes }, ref) {
-    if (mistakes.length === 0) return null;
-    return (
-      <div
-        className="error-summary"
-        ref={ref}
-        tabIndex={-1}
-        role="alert"
-        aria-labelledby="error-summary-title"
-      >
-        <h3 id="error-summary-title">
-          <WarningShape /> There is a problem
-        </h3>
-        <ul>
-          {mistakes.map((m) => (
-            <li key={m.field}>
-              <a
-                href={`#${m.field}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  const target = document.getElementById(m.field);
-                  const input =
-                    target instanceof HTMLFieldSetElement
-                      ? target.querySelector<HTMLInputElement>('input')
-                      : target;
-                  input?.focus();
-                }}
-              >
-                {m.text}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  },
-);
+/** "There is a problem", with a link to each field; it takes the focus when it appears, and again
+ * at each new list (another try that still has mistakes). */
+export function ErrorSummary({ mistakes }: { mistakes: readonly Mistake[] }) {
+  const box = useRef<HTMLDivElement>(null);
+  // Before the frame is drawn, so it never shows without the focus (a timer let a frame by).
+  useLayoutEffect(() => {
+    if (mistakes.length > 0) box.current?.focus();
+  }, [mistakes]);
+  if (mistakes.length === 0) return null;
+  return (
+    <div
+      className="error-summary"
+      ref={box}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+    >
+      <h3 id="error-summary-title">
+        <WarningShape /> There is a problem
+      </h3>
+      <ul>
+        {mistakes.map((m) => (
+          <li key={m.field}>
+            <a
+              href={`#${m.field}`}
+              onClick={(event) => {
+                event.preventDefault();
+                const target = document.getElementById(m.field);
+                const input =
+                  target instanceof HTMLFieldSetElement
+                    ? target.querySelector<HTMLInputElement>('input')
+                    : target;
+                input?.focus();
+              }}
+            >
+              {m.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 /** Who took part and where the information comes from: the forms to add them, used on every step. */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Party, Source } from '../../../src/core/case.schema.js';
 import { glossaryEntry } from '../glossary/glossary-words.js';
 import { announce } from '../ui/announcer.js';
@@ -82,13 +82,11 @@ export function PartyForm({
   const [lived, setLived] = useState(yesNo(initial?.livedExperience));
   const [led, setLed] = useState(yesNo(initial?.userLed));
   const [mistakes, setMistakes] = useState<Mistake[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!kind) {
       setMistakes([{ field: `${id}-kind`, text: 'Choose which kind of party they are.' }]);
-      window.setTimeout(() => summary.current?.focus(), 0);
       return;
     }
     setMistakes([]);
@@ -109,7 +107,7 @@ export function PartyForm({
       noValidate
     >
       <h3 id={`${id}-heading`}>{heading}</h3>
-      <ErrorSummary ref={summary} mistakes={mistakes} />
+      <ErrorSummary mistakes={mistakes} />
       <RadioGroup
         name={`${id}-kind`}
         legend="Which kind of party are they?"
@@ -210,7 +208,6 @@ export function AddSource({
   const [citation, setCitation] = useState('');
   const [url, setUrl] = useState('');
   const [mistakes, setMistakes] = useState<Mistake[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -219,10 +216,7 @@ export function AddSource({
     if (!citation.trim())
       found.push({ field: `${id}-citation`, text: 'Say what the source is: who, what, when.' });
     setMistakes(found);
-    if (found.length > 0 || !kind) {
-      window.setTimeout(() => summary.current?.focus(), 0);
-      return;
-    }
+    if (found.length > 0 || !kind) return;
     const added = addSource(doc, { kind, citation, url });
     change(added.doc);
     announce(`Added the source “${citation.trim()}”.`);
@@ -241,7 +235,7 @@ export function AddSource({
       noValidate
     >
       <h3 id={`${id}-heading`}>Add a source</h3>
-      <ErrorSummary ref={summary} mistakes={mistakes} />
+      <ErrorSummary mistakes={mistakes} />
       <RadioGroup
         name={`${id}-kind`}
         legend="What kind of source is it?"

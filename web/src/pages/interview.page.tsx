@@ -110,7 +110,6 @@ function Interview({ workspace, state }: { workspace: string; state: DraftState 
     [lastSource],
   );
   const heading = useRef<HTMLHeadingElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
 
   const { rememberStep } = state;
   useEffect(() => rememberStep(current), [rememberStep, current]);
@@ -138,7 +137,6 @@ function Interview({ workspace, state }: { workspace: string; state: DraftState 
       const found = aboutStepMistakes(doc);
       if (found.length > 0 && stepKey(next) !== 'about') {
         setMistakes(found);
-        window.setTimeout(() => summary.current?.focus(), 0);
         return;
       }
     }
@@ -255,7 +253,7 @@ function Interview({ workspace, state }: { workspace: string; state: DraftState 
               {step.kind === 'stage' ? (
                 <p className="hint lead-hint">{STAGE_QUESTIONS[step.stage].hint}</p>
               ) : null}
-              <ErrorSummary ref={summary} mistakes={mistakes} />
+              <ErrorSummary mistakes={mistakes} />
               <StepBody
                 key={current}
                 step={step}
