@@ -94,7 +94,16 @@ describe('the web app', () => {
       /^Co-production: (fits|partly fits|does not fit|not settled)$/,
     );
     // Each badge has a shape as well as words: colour is never the only signal.
-    expect(await first.locator('.fit-badges svg').count()).toBe(5);
+    // Each badge has a shape as well as words, the shape of its own fit and drawn (not empty):
+    // colour is never the only signal.
+    const shapes =
+      await page.evaluate(`[...document.querySelectorAll('.case-list > li:first-child .fit-badge')].map((badge) => {
+      const fit = [...badge.classList].find((c) => c.startsWith('fit-') && c !== 'fit-badge');
+      const shape = badge.querySelector('.fit-shape');
+      const box = shape && shape.getBoundingClientRect();
+      return Boolean(shape) && box.width > 8 && box.height > 8 && shape.classList.contains('fit-shape-' + fit.slice(4));
+    })`);
+    expect(shapes).toEqual([true, true, true, true, true]);
     expect(await page.locator('.result-count').innerText()).toBe('16 cases found.');
     // Each card's sentence is the kept reading the listing carries: one request for the page,
     // none per card.

@@ -1,6 +1,7 @@
 /** Shapes that carry meaning beside the words, so that colour is never the only signal. */
 import type { ReactNode } from 'react';
 import type { Fit, Level } from '../words.js';
+import './fit-shape.css';
 
 const R = 6;
 
@@ -78,48 +79,11 @@ export function LevelShape({ level }: { level: Level | 'unknown' }) {
   }
 }
 
-/** A tick for fits, a half-filled circle for partly, a cross for does not, a question mark for not settled. */
+/** A tick for fits, a half-filled circle for partly, a cross for does not, a question mark for not
+ * settled; drawn by CSS (fit-shape.css), as the grid's marks are: a library page has a hundred,
+ * and as SVG they drew its next page a little slower (bench/web-profile.ts next, in turn). */
 export function FitShape({ fit }: { fit: Fit }) {
-  switch (fit) {
-    case 'fits':
-      return (
-        <Svg>
-          <circle cx="8" cy="8" r="7" fill="currentColor" />
-          <path d="m4.6 8.2 2.3 2.3 4.5-4.8" fill="none" stroke="#fff" strokeWidth="1.8" />
-        </Svg>
-      );
-    case 'partly-fits':
-      return (
-        <Svg>
-          <circle cx="8" cy="8" r={R} fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M8 2a6 6 0 0 0 0 12Z" fill="currentColor" />
-        </Svg>
-      );
-    case 'does-not-fit':
-      return (
-        <Svg>
-          {outline}
-          <path d="m5.5 5.5 5 5m0-5-5 5" stroke="currentColor" strokeWidth="1.6" />
-        </Svg>
-      );
-    case 'undetermined':
-      return (
-        <Svg>
-          <circle
-            cx="8"
-            cy="8"
-            r={R}
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.3"
-            strokeDasharray="2 2"
-          />
-          <text x="8" y="11" textAnchor="middle" fontSize="8" fontWeight="700" fill="currentColor">
-            ?
-          </text>
-        </Svg>
-      );
-  }
+  return <span className={`shape fit-shape fit-shape-${fit}`} aria-hidden="true" />;
 }
 
 /** A warning triangle, for disputed cells and the label check. */
