@@ -93,7 +93,6 @@ describe('the web app', () => {
     expect(await first.locator('.fit-badges li').first().innerText()).toMatch(
       /^Co-production: (fits|partly fits|does not fit|not settled)$/,
     );
-    // Each badge has a shape as well as words: colour is never the only signal.
     // Each badge has a shape as well as words, the shape of its own fit and drawn (not empty):
     // colour is never the only signal.
     const shapes =
