@@ -28,10 +28,16 @@ export const READING_PATH = `/w/library/cases/${BIG_CASE_ID}`;
 export type State =
   /** Part `n`'s heading, its whole grid (every party's row of every stage) and the model cards. */
   | { readonly kind: 'part'; readonly n: number }
+  /** What a switch to part `n` brings into view: its heading in the window, and its grid's rows
+   * down to the window's bottom, each with every stage's cell (or every row, if they end above). */
+  | { readonly kind: 'part-in-view'; readonly n: number }
   /** A reason's cells marked "Cited", with the bar that clears them. */
   | { readonly kind: 'cells' }
   /** Exactly these case cards (by their links' paths, in order), each with its five fit badges. */
-  | { readonly kind: 'cards'; readonly hrefs: readonly string[] };
+  | { readonly kind: 'cards'; readonly hrefs: readonly string[] }
+  /** The first of these cards, in order, each with its badges, down to the window's bottom (or all
+   * of them, if they end above it): what the window shows of the list, wherever it is scrolled. */
+  | { readonly kind: 'cards-in-view'; readonly hrefs: readonly string[] };
 
 /** Installed in every page before the app. On the reading, and on the library's first page with no
  * filter, the load is watched from the start: `loaded()` gives its time. */
@@ -97,7 +103,8 @@ const PAGE_CLOCK = `
     for (const row of rows) if (row.querySelectorAll('td').length !== ${STAGES}) return false;
     return document.querySelectorAll('.model-card').length > 0;
   };
-  const cards = () => [...document.querySelectorAll('.case-list .case-card')];
+  // A card in a hidden place is the page before's, kept until its place shows this page's.
+  const cards = () => [...document.querySelectorAll('.case-list > li:not([hidden]) .case-card')];
   const cardHref = (card) => card.querySelector('h3 a')?.getAttribute('href') ?? '';
   const cardsShown = (hrefs) => () => {
     const shown = cards();
@@ -116,10 +123,36 @@ const PAGE_CLOCK = `
         ready: () => (document.querySelector('#part')?.textContent ?? '').startsWith('Part ' + spec.n + ' of') && gridWhole(),
         what: 'part ' + spec.n + "'s heading, its grid of ${BIG_PARTIES} rows × ${STAGES} cells and the model cards",
       };
+    if (spec.kind === 'part-in-view')
+      return {
+        ready: () => {
+          const heading = document.querySelector('#part');
+          if (!(heading?.textContent ?? '').startsWith('Part ' + spec.n + ' of')) return false;
+          const top = heading.getBoundingClientRect().top;
+          if (top < -1 || top >= innerHeight) return false;
+          const rows = [...(heading.closest('section')?.querySelectorAll('.grid tbody tr') ?? [])];
+          if (rows.some((row) => row.querySelectorAll('td').length !== ${STAGES})) return false;
+          return rows.length === ${BIG_PARTIES} ||
+            (rows.length > 0 && rows[rows.length - 1].getBoundingClientRect().bottom >= innerHeight);
+        },
+        what: 'part ' + spec.n + "'s heading in view and its grid's rows down to the window's bottom",
+      };
     if (spec.kind === 'cells')
       return {
         ready: () => document.querySelector('.highlight-bar') !== null && document.querySelector('.grid .is-cited') !== null,
         what: 'cells marked "Cited" and the bar that clears them',
+      };
+    if (spec.kind === 'cards-in-view')
+      return {
+        ready: () => {
+          const shown = cards();
+          const last = shown[shown.length - 1];
+          if (!last || shown.length > spec.hrefs.length) return false;
+          if (!shown.every((card, i) => cardHref(card) === spec.hrefs[i] &&
+            card.querySelectorAll('.fit-badges .fit-badge').length === ${MODELS.length})) return false;
+          return shown.length === spec.hrefs.length || last.getBoundingClientRect().bottom >= innerHeight;
+        },
+        what: 'the first of ' + spec.hrefs.length + ' case cards, from ' + (spec.hrefs[0] ?? 'none') + ", in view down to the window's bottom",
       };
     return {
       ready: cardsShown(spec.hrefs),
@@ -141,15 +174,19 @@ const PAGE_CLOCK = `
     shifted: () => shift,
     /** The links of the case cards shown. */
     cardHrefs: () => cards().map(cardHref),
-    /** The next click anywhere, timed from its event to the first frame after the state holds. */
-    armClick(spec) {
-      const { ready, what } = state(spec);
+    /** The next click anywhere, timed from its event to the first frame after the state holds
+     * (and, if given, to the first frame after an earlier state holds). */
+    armClick(spec, firstSpec) {
+      const whole = state(spec);
+      const first = firstSpec ? state(firstSpec) : null;
       window.__bench.clicked = within(
         new Promise((resolve, reject) => {
-          document.addEventListener('click', (event) => frameAfter(ready, event.timeStamp).then(resolve, reject),
-            { capture: true, once: true });
+          document.addEventListener('click', (event) => {
+            const timed = [whole, first].map((s) => s ? frameAfter(s.ready, event.timeStamp) : null);
+            Promise.all(timed).then(([ms, firstMs]) => resolve({ ms, first: firstMs }), reject);
+          }, { capture: true, once: true });
         }),
-        'a click, then ' + what,
+        'a click, then ' + whole.what + (first ? ', and first ' + first.what : ''),
       );
     },
     /** When the case and its analysis had arrived, from navigation start. */
@@ -172,6 +209,8 @@ export async function installPageClock(context: BrowserContext): Promise<void> {
  * busy machine lengthens them too); and the CPU time Chromium's processes used meanwhile. */
 export interface Sample {
   readonly ms: number;
+  /** To the first frame with the `first` state clickTimed was given, if it was. */
+  readonly first?: number | null;
   readonly script?: number;
   readonly layout?: number;
   readonly cpu?: number;
@@ -222,6 +261,7 @@ export async function clickTimed(
   cdp: CDPSession,
   state: State,
   target: string,
+  first?: State,
 ): Promise<Sample> {
   const link = page.locator(target).first();
   // Waits until it is visible, stable, enabled and would receive the click, without clicking.
@@ -244,12 +284,22 @@ export async function clickTimed(
       `${target} moved before it could be clicked (the page shifted): at (${x.toFixed(0)}, ` +
         `${y.toFixed(0)}), where it was, is ${elsewhere}`,
     );
-  await page.evaluate(`window.__bench.armClick(${JSON.stringify(state)})`);
+  await page.evaluate(
+    `window.__bench.armClick(${JSON.stringify(state)}, ${JSON.stringify(first ?? null)})`,
+  );
   const before = await busy(cdp);
   const cpuBefore = descendantsCpuMs();
   await page.mouse.click(x, y);
-  const ms = (await page.evaluate('window.__bench.clicked')) as number;
+  const times = (await page.evaluate('window.__bench.clicked')) as {
+    ms: number;
+    first: number | null;
+  };
   const cpu = descendantsCpuMs() - cpuBefore;
   const after = await busy(cdp);
-  return { ms, script: after.script - before.script, layout: after.layout - before.layout, cpu };
+  return {
+    ...times,
+    script: after.script - before.script,
+    layout: after.layout - before.layout,
+    cpu,
+  };
 }

@@ -31,6 +31,12 @@ function expectedStates(part: number): Record<'unknown' | 'agreed' | 'disputed',
 
 const countOf = (page: Page, selector: string): Promise<number> => page.locator(selector).count();
 
+/** Waits until the part shown is drawn whole: its grid no longer busy, its model cards there. */
+const wholeGrid = async (page: Page): Promise<void> => {
+  await page.locator('section.part table.grid:not([aria-busy])').waitFor();
+  await page.locator('section.part .model-card').first().waitFor();
+};
+
 describe('the reading of a case with 30 parties and 8 parts', () => {
   let server: Server;
   let browser: Browser;
@@ -52,7 +58,7 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
     expect(big.parties).toHaveLength(BIG_PARTIES);
     expect(big.components).toHaveLength(BIG_COMPONENTS);
     await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
-    await page.locator('.grid tbody tr').first().waitFor();
+    await wholeGrid(page);
 
     expect(await page.locator('.grid thead th').allInnerTexts()).toEqual([
       'Party',
@@ -66,6 +72,8 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
     for (let part = 0; part < BIG_COMPONENTS; part++) {
       await parts.nth(part).click();
       await page.locator('#part', { hasText: `Part ${part + 1} of ${BIG_COMPONENTS}:` }).waitFor();
+      // The rows out of view come a frame after the rest (the next test); then it is all there.
+      await wholeGrid(page);
       expect(await countOf(page, '.grid tbody tr')).toBe(BIG_PARTIES);
       expect(await page.locator('.grid tbody th .party-name').allInnerTexts()).toEqual(
         big.parties.map((p) => p.label),
@@ -86,9 +94,79 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('keeps the grid a table to assistive technology, with its columns lined up', async () => {
+  it('draws a switched part at once as far as the window shows, and the rest a frame later', async () => {
+    await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
+    await wholeGrid(page);
+    // Each change to the page, as it is made: the part's heading, its rows, whether its grid says
+    // it is busy, and how far its rows reach below the part's heading.
+    await page.evaluate(`(() => {
+      window.seen = [];
+      new MutationObserver(() => {
+        const heading = document.querySelector('#part');
+        const section = heading?.closest('section');
+        const rows = [...(section?.querySelectorAll('.grid tbody tr') ?? [])];
+        const last = rows[rows.length - 1];
+        window.seen.push({
+          heading: (heading?.textContent ?? '').slice(0, 12),
+          rows: rows.length,
+          busy: section?.querySelector('table.grid')?.getAttribute('aria-busy') ?? null,
+          reach: last ? last.getBoundingClientRect().bottom - heading.getBoundingClientRect().top : 0,
+          cards: section?.querySelectorAll('.model-card').length ?? 0,
+        });
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    })()`);
+    await page.locator('.parts-nav li:nth-child(2) a').click();
+    await page.locator('#part', { hasText: `Part 2 of ${BIG_COMPONENTS}:` }).waitFor();
+    await wholeGrid(page);
+    type Seen = {
+      heading: string;
+      rows: number;
+      busy: string | null;
+      reach: number;
+      cards: number;
+    };
+    const seen = ((await page.evaluate('window.seen')) as Seen[]).filter(
+      (s) => s.heading === 'Part 2 of 8:',
+    );
+    const [first] = seen;
+    const height = (await page.evaluate('innerHeight')) as number;
+    // First: some rows, enough to fill the window below the heading, marked busy, no cards yet.
+    expect(first?.rows).toBeGreaterThan(0);
+    expect(first?.rows).toBeLessThan(BIG_PARTIES);
+    expect(first?.reach).toBeGreaterThanOrEqual(height);
+    expect(first?.busy).toBe('true');
+    expect(first?.cards).toBe(0);
+    // Then: every row, no longer busy, and the part's model cards.
+    expect(seen.at(-1)).toMatchObject({ rows: BIG_PARTIES, busy: null, cards: 5 });
+    // The part starts at the window's top, its heading focused for keyboard users.
+    const top = (await page.evaluate(
+      `document.querySelector('#part').getBoundingClientRect().top`,
+    )) as number;
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(20);
+    expect(await page.evaluate(`document.activeElement?.id`)).toBe('part');
+  });
+
+  it('puts every part whole on paper at once, whatever the screen had drawn', async () => {
     await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
     await page.locator('.grid tbody tr').first().waitFor();
+    // The browser's "about to print" event: the page must be whole for paper when it returns.
+    const printed = await page.evaluate(`(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      const counts = {
+        parts: document.querySelectorAll('section.part').length,
+        rows: document.querySelectorAll('.grid tbody tr').length,
+        busy: document.querySelectorAll('.grid[aria-busy]').length,
+      };
+      window.dispatchEvent(new Event('afterprint'));
+      return counts;
+    })()`);
+    expect(printed).toEqual({ parts: BIG_COMPONENTS, rows: BIG_COMPONENTS * BIG_PARTIES, busy: 0 });
+  });
+
+  it('keeps the grid a table to assistive technology, with its columns lined up', async () => {
+    await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
+    await wholeGrid(page);
 
     // The rows are laid out as CSS grids on screen; the accessibility tree still has a table.
     const cdp = await page.context().newCDPSession(page);

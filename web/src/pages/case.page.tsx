@@ -21,10 +21,11 @@ import { Link, useLocation } from '../router.js';
 import { cite } from '../reading/grid.js';
 import type { Highlight } from '../reading/highlight.js';
 import { ModelCards, type ReasonActions } from '../reading/model-cards.js';
-import { WhoDidWhatGrid } from '../reading/who-did-what-grid.js';
+import { FIRST_ROWS_MIN, WhoDidWhatGrid } from '../reading/who-did-what-grid.js';
 import { announce } from '../ui/announcer.js';
 import { Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
+import { usePainted } from '../ui/use-painted.js';
 import { usePrinting } from '../ui/use-printing.js';
 import { WarningShape } from '../ui/shapes.js';
 import {
@@ -140,7 +141,9 @@ export function Reading({
     if (shownPart.current === partIndex) return;
     shownPart.current = partIndex;
     setHighlight(undefined);
-    partHeading.current?.focus();
+    // The part starts at the top of the window (focus alone would centre its heading).
+    partHeading.current?.focus({ preventScroll: true });
+    partHeading.current?.scrollIntoView({ block: 'start' });
   }, [partIndex]);
 
   // After a highlight, focus the first cell it marks, so keyboard users land on it.
@@ -279,6 +282,7 @@ export function Reading({
           highlight={i === partIndex ? highlight : undefined}
           onClearHighlight={clearHighlight}
           actions={actions}
+          printing={printing}
         />
       ))}
 
@@ -311,6 +315,7 @@ function PartSection({
   highlight,
   onClearHighlight,
   actions,
+  printing,
 }: {
   document: CaseView['document'];
   analysis: Analysis;
@@ -320,7 +325,12 @@ function PartSection({
   highlight: Highlight | undefined;
   onClearHighlight: () => void;
   actions: ReasonActions;
+  printing: boolean;
 }) {
+  // A part with many parties is drawn in two frames: first what a switch brings into view (the
+  // heading, the facts, the grid's first rows), then the rest, so the click is answered at once.
+  const painted = usePainted(true);
+  const staged = !painted && !printing && !highlight && document.parties.length > FIRST_ROWS_MIN;
   const component = document.components[index];
   const part = analysis.components[index];
   if (!component || !part) return null;
@@ -341,8 +351,9 @@ function PartSection({
         component={component}
         componentIndex={index}
         highlight={highlight}
+        staged={staged}
       />
-      {several ? (
+      {staged ? null : several ? (
         <>
           <h3>How the five models fit this part</h3>
           <ModelCards
@@ -355,14 +366,16 @@ function PartSection({
           />
         </>
       ) : null}
-      <PartReadings
-        part={part}
-        component={component}
-        headingLevel={several ? 3 : 2}
-        actions={actions}
-        document={document}
-        partIndex={index}
-      />
+      {staged ? null : (
+        <PartReadings
+          part={part}
+          component={component}
+          headingLevel={several ? 3 : 2}
+          actions={actions}
+          document={document}
+          partIndex={index}
+        />
+      )}
     </section>
   );
 }

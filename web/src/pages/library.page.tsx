@@ -1,5 +1,13 @@
 /** A workspace's cases (the public library by default): search, filters, sort and pages of cards. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type MouseEvent,
+} from 'react';
 import { api, type CasePage, type Problem, type Workspace } from '../api.js';
 import { WorkspaceLinks } from '../case-extras/workspace-links.js';
 import { FitWordsKey } from '../glossary/fit-words-key.js';
@@ -11,7 +19,7 @@ import { LIBRARY, paths } from '../paths.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session.js';
 import { announce } from '../ui/announcer.js';
-import { CaseCard } from '../ui/case-card.js';
+import { CaseList } from '../ui/case-list.js';
 import { Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import {
@@ -26,6 +34,7 @@ import {
   modelName,
 } from '../words.js';
 import { NotFoundPage } from './not-found.page.js';
+import { PagesAhead } from './pages-ahead.js';
 
 const PAGE_SIZE = 20;
 
@@ -85,6 +94,8 @@ export function LibraryPage({ workspace }: { workspace: string }) {
   const session = useSession();
   const [info, setInfo] = useState<Workspace | Problem>();
   const [page, setPage] = useState<CasePage>();
+  /** The request the page shown answers: until the next answer comes, the cards are the last. */
+  const [shownFor, setShownFor] = useState<string>();
   const [problem, setProblem] = useState<Problem>();
   const [workspaces, setWorkspaces] = useState<readonly Workspace[]>([]);
   const request = apiQuery(query).toString();
@@ -98,6 +109,11 @@ export function LibraryPage({ workspace }: { workspace: string }) {
     formKey.current = fields;
     submitted.current = null;
   }
+
+  // Another page, chosen with the pager at the foot of the list, starts at the list's top, with
+  // the focus on its heading (as a page loaded afresh would), once its cards are there.
+  const toResults = useRef(false);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -115,20 +131,86 @@ export function LibraryPage({ workspace }: { workspace: string }) {
     };
   }, [session.user]);
 
+  const [ahead] = useState(() => new PagesAhead());
+  useEffect(() => () => ahead.clear(), [ahead, session.user]);
+  const show = useCallback((value: CasePage, answers: string) => {
+    setPage(value);
+    setShownFor(answers);
+    setProblem(undefined);
+    announce(countWords(value));
+  }, []);
+  /** A request the pager answered, as it was clicked, with a page fetched ahead. */
+  const answeredAhead = useRef<string>(undefined);
+
   useEffect(() => {
+    if (answeredAhead.current === request) {
+      answeredAhead.current = undefined;
+      return;
+    }
     let live = true;
     void api.cases(workspace, new URLSearchParams(request)).then((r) => {
       if (!live) return;
-      if (r.ok) {
-        setPage(r.value);
-        setProblem(undefined);
-        announce(countWords(r.value));
-      } else setProblem(r.problem);
+      if (r.ok) show(r.value, request);
+      else {
+        setProblem(r.problem);
+        toResults.current = false;
+      }
     });
     return () => {
       live = false;
     };
-  }, [workspace, request, session.user]);
+  }, [workspace, request, session.user, show]);
+
+  const current = pageNumber(query);
+  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
+  // Past the count's cap the last page is not known: there is a next page while this one is full.
+  const hasNext = page?.totalCapped ? page.items.length === PAGE_SIZE : current < pages;
+  const pageQuery = (n: number) => {
+    const next = new URLSearchParams(query);
+    if (n === 1) next.delete('page');
+    else next.set('page', String(n));
+    return next;
+  };
+  const pageHref = (n: number) => paths.workspace(workspace, pageQuery(n));
+  // Another page from the pager: drawn with the click itself when it was fetched ahead.
+  const toPage = (n: number) => (event: MouseEvent) => {
+    // Not for a link opened elsewhere (a new tab or window).
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    toResults.current = true;
+    const wanted = apiQuery(pageQuery(n)).toString();
+    const fetched = ahead.take(workspace, wanted);
+    if (!fetched) return;
+    answeredAhead.current = wanted;
+    show(fetched, wanted);
+  };
+
+  // Once a page is shown and the browser is idle, the pages either side are fetched ahead.
+  const neighbours = page
+    ? [current > 1 ? current - 1 : 0, hasNext ? current + 1 : 0]
+        .filter((n) => n > 0)
+        .map((n) => apiQuery(pageQuery(n)).toString())
+        .join('\n')
+    : '';
+  useEffect(() => {
+    if (!neighbours) return;
+    const fetchAhead = () => {
+      for (const next of neighbours.split('\n')) ahead.fetch(workspace, next);
+    };
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(fetchAhead, 500);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(fetchAhead, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [ahead, workspace, neighbours]);
+
+  useLayoutEffect(() => {
+    if (!toResults.current || !page) return;
+    toResults.current = false;
+    resultsHeading.current?.focus({ preventScroll: true });
+    resultsHeading.current?.scrollIntoView({ block: 'start' });
+  }, [page]);
 
   if (info && 'status' in info) {
     return info.status === 404 || info.status === 403 || info.status === 401 ? (
@@ -169,19 +251,11 @@ export function LibraryPage({ workspace }: { workspace: string }) {
     navigate(submitted.current);
   };
 
+  // Asked for, not yet answered: said at once where the count is, the last cards still shown.
+  const finding = page !== undefined && shownFor !== request && !problem;
   const filtered = FILTER_KEYS.some((key) => key !== 'q' && query.get(key));
   // On a narrow screen the filters fold away, so the cases come first; open when any is set.
   const wide = window.matchMedia('(min-width: 60rem)').matches;
-  const current = pageNumber(query);
-  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
-  // Past the count's cap the last page is not known: there is a next page while this one is full.
-  const hasNext = page?.totalCapped ? page.items.length === PAGE_SIZE : current < pages;
-  const pageHref = (n: number) => {
-    const next = new URLSearchParams(query);
-    if (n === 1) next.delete('page');
-    else next.set('page', String(n));
-    return paths.workspace(workspace, next);
-  };
 
   return (
     <Page title={title}>
@@ -360,12 +434,18 @@ export function LibraryPage({ workspace }: { workspace: string }) {
             </div>
           </form>
         </section>
-        <section className="results" aria-labelledby="results-heading">
-          <h2 id="results-heading">Cases</h2>
+        <section
+          className="results"
+          aria-labelledby="results-heading"
+          aria-busy={finding || undefined}
+        >
+          <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>
+            Cases
+          </h2>
           <ProblemAlert problem={problem} />
           {page ? (
             <>
-              <p className="result-count">{countWords(page)}</p>
+              <p className="result-count">{finding ? 'Finding the cases…' : countWords(page)}</p>
               {page.totalCapped ? (
                 <p className="hint">
                   Counting stops at {number(page.total)}. Add words or filters to see fewer cases.
@@ -380,21 +460,13 @@ export function LibraryPage({ workspace }: { workspace: string }) {
               ) : (
                 <>
                   <FitWordsKey />
-                  <ul className="case-list">
-                    {/* Keyed by place: another page's cards change what they say in place,
-                        cheaper than drawing each card anew (no card keeps anything of its case). */}
-                    {page.items.map((item, i) => (
-                      <li key={i}>
-                        <CaseCard item={item} />
-                      </li>
-                    ))}
-                  </ul>
+                  <CaseList items={page.items} fromTop={toResults.current} />
                 </>
               )}
               {pages > 1 || page.totalCapped ? (
                 <nav aria-label="Pages of cases" className="pager">
                   {current > 1 ? (
-                    <Link href={pageHref(current - 1)} rel="prev">
+                    <Link href={pageHref(current - 1)} rel="prev" onClick={toPage(current - 1)}>
                       ← Previous page
                     </Link>
                   ) : (
@@ -405,7 +477,7 @@ export function LibraryPage({ workspace }: { workspace: string }) {
                     {number(pages)}
                   </span>
                   {hasNext ? (
-                    <Link href={pageHref(current + 1)} rel="next">
+                    <Link href={pageHref(current + 1)} rel="next" onClick={toPage(current + 1)}>
                       Next page →
                     </Link>
                   ) : (

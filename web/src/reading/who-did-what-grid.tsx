@@ -1,5 +1,5 @@
 /** The who-did-what grid: parties × stages, each cell a level in words and shape, or "not recorded". */
-import { memo, useMemo, type CSSProperties } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { CaseFile, Component } from '../../../src/core/case.schema.js';
 import { GlossaryLink } from '../glossary/glossary-link.js';
 import { Term } from '../glossary/term.js';
@@ -29,29 +29,43 @@ export function WhoDidWhatGrid({
   component,
   componentIndex,
   highlight,
+  staged = false,
 }: {
   document: CaseFile;
   component: Component;
   componentIndex: number;
   highlight: Highlight | undefined;
+  /** Only the rows that fill the window from the grid's top, and no key, for now. */
+  staged?: boolean;
 }) {
   const rows = useMemo(
     () => buildGrid(document, component, componentIndex),
     [document, component, componentIndex],
   );
+  const [firstRows, setFirstRows] = useState(FIRST_ROWS_MIN);
+  const body = useRef<HTMLTableSectionElement>(null);
+  useLayoutEffect(() => {
+    // Rows differ in height (a disputed cell lists each account): measured, before it is painted.
+    // Enough to fill the window when the part's heading is at its top, where a switch puts it.
+    const top = body.current?.closest('section')?.getBoundingClientRect().top;
+    if (!staged || firstRows >= rows.length || !body.current || top === undefined) return;
+    if (body.current.getBoundingClientRect().bottom - top < window.innerHeight)
+      setFirstRows((n) => n + FIRST_ROWS_MIN);
+  }, [staged, firstRows, rows.length]);
+  const shown = staged ? rows.slice(0, firstRows) : rows;
   const captionId = `grid-caption-${componentIndex}`;
   const cited = useMemo(() => new Set(highlight?.cells ?? []), [highlight]);
   const citedParties = useMemo(() => new Set(highlight?.parties ?? []), [highlight]);
   return (
     <>
       <div className="grid-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="grid" style={COLUMNS}>
+        <table className="grid" style={COLUMNS} aria-busy={staged || undefined}>
           <caption id={captionId}>
             Who did what in “{component.title}”: a row for each party, a column for each stage.
           </caption>
           <GridHead />
-          <tbody>
-            {rows.map((row) => (
+          <tbody ref={body}>
+            {shown.map((row) => (
               <Row
                 key={row.party.id}
                 row={row}
@@ -66,10 +80,13 @@ export function WhoDidWhatGrid({
           </tbody>
         </table>
       </div>
-      <Legend />
+      {staged ? null : <Legend />}
     </>
   );
 }
+
+/** The fewest rows a staged grid starts with (see PartSection in case.page.tsx). */
+export const FIRST_ROWS_MIN = 4;
 
 /** The stages, for the stylesheet's columns (styles.css lays each row out with one per stage). */
 const COLUMNS = { '--stages': STAGES.length } as CSSProperties;
