@@ -31,6 +31,8 @@ export type State =
   /** What a switch to part `n` brings into view: its heading in the window, and its grid's rows
    * down to the window's bottom, each with every stage's cell (or every row, if they end above). */
   | { readonly kind: 'part-in-view'; readonly n: number }
+  /** The library saying, where its count is, that it is finding the cases asked for. */
+  | { readonly kind: 'finding' }
   /** A reason's cells marked "Cited", with the bar that clears them. */
   | { readonly kind: 'cells' }
   /** Exactly these case cards (by their links' paths, in order), each with its five fit badges. */
@@ -137,6 +139,11 @@ const PAGE_CLOCK = `
         },
         what: 'part ' + spec.n + "'s heading in view and its grid's rows down to the window's bottom",
       };
+    if (spec.kind === 'finding')
+      return {
+        ready: () => document.querySelector('.results[aria-busy="true"] .result-count')?.textContent === 'Finding the cases…',
+        what: '"Finding the cases…" where the count is',
+      };
     if (spec.kind === 'cells')
       return {
         ready: () => document.querySelector('.highlight-bar') !== null && document.querySelector('.grid .is-cited') !== null,
@@ -175,18 +182,18 @@ const PAGE_CLOCK = `
     /** The links of the case cards shown. */
     cardHrefs: () => cards().map(cardHref),
     /** The next click anywhere, timed from its event to the first frame after the state holds
-     * (and, if given, to the first frame after an earlier state holds). */
-    armClick(spec, firstSpec) {
+     * (and to the first frame after each of the earlier states holds). */
+    armClick(spec, earlierSpecs) {
       const whole = state(spec);
-      const first = firstSpec ? state(firstSpec) : null;
+      const earlier = earlierSpecs.map(state);
       window.__bench.clicked = within(
         new Promise((resolve, reject) => {
           document.addEventListener('click', (event) => {
-            const timed = [whole, first].map((s) => s ? frameAfter(s.ready, event.timeStamp) : null);
-            Promise.all(timed).then(([ms, firstMs]) => resolve({ ms, first: firstMs }), reject);
+            const timed = [whole, ...earlier].map((s) => frameAfter(s.ready, event.timeStamp));
+            Promise.all(timed).then(([ms, ...also]) => resolve({ ms, also }), reject);
           }, { capture: true, once: true });
         }),
-        'a click, then ' + whole.what + (first ? ', and first ' + first.what : ''),
+        'a click, then ' + [whole, ...earlier].map((s) => s.what).join(', and '),
       );
     },
     /** When the case and its analysis had arrived, from navigation start. */
@@ -209,8 +216,8 @@ export async function installPageClock(context: BrowserContext): Promise<void> {
  * busy machine lengthens them too); and the CPU time Chromium's processes used meanwhile. */
 export interface Sample {
   readonly ms: number;
-  /** To the first frame with the `first` state clickTimed was given, if it was. */
-  readonly first?: number | null;
+  /** To the first frame with each of the earlier states clickTimed was given, in order. */
+  readonly also?: readonly number[];
   readonly script?: number;
   readonly layout?: number;
   readonly cpu?: number;
@@ -261,7 +268,7 @@ export async function clickTimed(
   cdp: CDPSession,
   state: State,
   target: string,
-  first?: State,
+  earlier: readonly State[] = [],
 ): Promise<Sample> {
   const link = page.locator(target).first();
   // Waits until it is visible, stable, enabled and would receive the click, without clicking.
@@ -285,14 +292,14 @@ export async function clickTimed(
         `${y.toFixed(0)}), where it was, is ${elsewhere}`,
     );
   await page.evaluate(
-    `window.__bench.armClick(${JSON.stringify(state)}, ${JSON.stringify(first ?? null)})`,
+    `window.__bench.armClick(${JSON.stringify(state)}, ${JSON.stringify(earlier)})`,
   );
   const before = await busy(cdp);
   const cpuBefore = descendantsCpuMs();
   await page.mouse.click(x, y);
   const times = (await page.evaluate('window.__bench.clicked')) as {
     ms: number;
-    first: number | null;
+    also: number[];
   };
   const cpu = descendantsCpuMs() - cpuBefore;
   const after = await busy(cdp);

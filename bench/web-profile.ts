@@ -77,29 +77,25 @@ async function main(): Promise<void> {
       if (pages && kind === 'next') {
         const shown = { kind: 'cards', hrefs: back ? pages.first : pages.second } as const;
         const link = `.pager a[rel="${back ? 'prev' : 'next'}"]`;
-        const sample = await clickTimed(page, cdp, shown, link, {
-          ...shown,
-          kind: 'cards-in-view',
-        });
+        const inView = { ...shown, kind: 'cards-in-view' } as const;
+        const sample = await clickTimed(page, cdp, shown, link, [inView]);
         times.push(sample.ms);
-        if (typeof sample.first === 'number') firsts.push(sample.first);
+        if (sample.also?.[0] !== undefined) firsts.push(sample.also[0]);
       } else if (pages && kind === 'filter') {
         await page.selectOption('#model', back ? '' : FILTER.model);
         await page.selectOption('#fit', FILTER.fit);
         const shown = { kind: 'cards', hrefs: back ? pages.first : pages.filtered } as const;
         const button = '.filters button[type="submit"]';
-        const sample = await clickTimed(page, cdp, shown, button, {
-          ...shown,
-          kind: 'cards-in-view',
-        });
+        const inView = { ...shown, kind: 'cards-in-view' } as const;
+        const sample = await clickTimed(page, cdp, shown, button, [inView]);
         times.push(sample.ms);
-        if (typeof sample.first === 'number') firsts.push(sample.first);
+        if (sample.also?.[0] !== undefined) firsts.push(sample.also[0]);
       } else if (kind === 'part') {
         const link = `.parts-nav li:nth-child(${part}) a`;
         const inView = { kind: 'part-in-view', n: part } as const;
-        const sample = await clickTimed(page, cdp, { kind: 'part', n: part }, link, inView);
+        const sample = await clickTimed(page, cdp, { kind: 'part', n: part }, link, [inView]);
         times.push(sample.ms);
-        if (typeof sample.first === 'number') firsts.push(sample.first);
+        if (sample.also?.[0] !== undefined) firsts.push(sample.also[0]);
       } else {
         const button = page.locator('section.part .model-card .reason-actions button').first();
         const id = await button.getAttribute('id');

@@ -24,12 +24,15 @@ export function CaseList({
   const list = useRef<HTMLUListElement>(null);
 
   useLayoutEffect(() => {
-    // Cards differ in height: measured before the frame is painted, more added until it is full,
-    // as many as cards as tall as those drawn would take (so usually one more pass at most).
+    // Cards differ in height: measured before the frame is painted, and more added until it is
+    // full, as many as cards as short as the shortest drawn would take (so one more pass, mostly).
     if (!staged || n >= items.length || !list.current) return;
     const box = list.current.getBoundingClientRect();
     const short = window.innerHeight - (fromTop ? box.height : box.bottom);
-    if (short > 0) setFirst({ of: items, n: n + Math.ceil(short / Math.max(box.height / n, 1)) });
+    if (short <= 0) return;
+    const drawn = [...list.current.children].slice(0, n);
+    const least = Math.min(...drawn.map((card) => card.getBoundingClientRect().height));
+    setFirst({ of: items, n: n + Math.ceil(short / Math.max(least, 100)) });
   }, [staged, n, items, fromTop]);
 
   // Keyed by place: another page's cards change what they say in place, cheaper than drawing
