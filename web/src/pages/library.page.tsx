@@ -247,6 +247,7 @@ export function LibraryPage({ workspace }: { workspace: string }) {
       if (value) next.set(key, value);
     }
     if (!next.get('model')) next.delete('fit');
+    toResults.current = false;
     submitted.current = paths.workspace(workspace, next);
     navigate(submitted.current);
   };

@@ -35,7 +35,7 @@ export function WhoDidWhatGrid({
   component: Component;
   componentIndex: number;
   highlight: Highlight | undefined;
-  /** Only the rows that fill the window from the grid's top, and no key, for now. */
+  /** For now, only the rows that fill a window below the part's heading, and no key. */
   staged?: boolean;
 }) {
   const rows = useMemo(
@@ -47,9 +47,9 @@ export function WhoDidWhatGrid({
   useLayoutEffect(() => {
     // Rows differ in height (a disputed cell lists each account): measured, before it is painted.
     // Enough to fill the window when the part's heading is at its top, where a switch puts it.
-    const top = body.current?.closest('section')?.getBoundingClientRect().top;
-    if (!staged || firstRows >= rows.length || !body.current || top === undefined) return;
-    if (body.current.getBoundingClientRect().bottom - top < window.innerHeight)
+    if (!staged || firstRows >= rows.length || !body.current) return;
+    const top = body.current.closest('section')?.getBoundingClientRect().top;
+    if (top !== undefined && body.current.getBoundingClientRect().bottom - top < window.innerHeight)
       setFirstRows((n) => n + FIRST_ROWS_MIN);
   }, [staged, firstRows, rows.length]);
   const shown = staged ? rows.slice(0, firstRows) : rows;

@@ -25,7 +25,7 @@ export function CaseList({
 
   useLayoutEffect(() => {
     // Cards differ in height: measured before the frame is painted, and more added until it is
-    // full, as many as cards as short as the shortest drawn would take (so one more pass, mostly).
+    // full: as many cards as short as the shortest drawn would take (so one more pass, mostly).
     if (!staged || n >= items.length || !list.current) return;
     const box = list.current.getBoundingClientRect();
     const short = window.innerHeight - (fromTop ? box.height : box.bottom);
