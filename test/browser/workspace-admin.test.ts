@@ -163,15 +163,22 @@ describe('workspace administration', () => {
   it('lists the invitations waiting, without their links, and withdraws one by keyboard after a confirmation', async () => {
     await open(page, `/w/${workspace}/members`, '#pending-heading');
     await page.getByText('No invitations are waiting to be used.').waitFor();
+    const link = page.locator('#invitation-link');
     const make = async (role: RegExp) => {
+      // The link shown before, if any: the new one replaces it once the server has made it (read
+      // too soon, the second link was the first, and the withdrawn "viewer" link still worked).
+      const before = (await link.count()) > 0 ? await link.inputValue() : '';
       await page.getByLabel(role).check();
       await page.getByRole('button', { name: 'Make an invitation link' }).click();
-      await page.locator('#invitation-link').waitFor();
-      return page.locator('#invitation-link').inputValue();
+      await expect
+        .poll(async () => ((await link.count()) > 0 ? link.inputValue() : ''))
+        .not.toBe(before);
+      return link.inputValue();
     };
     const editorLink = await make(/^Editor:/);
     await expect.poll(() => page.locator('table.invitations tbody tr').count()).toBe(1);
     const viewerLink = await make(/^Viewer:/);
+    expect(viewerLink).not.toBe(editorLink);
     await expect.poll(() => page.locator('table.invitations tbody tr').count()).toBe(2);
     const rows = page.locator('table.invitations tbody tr');
     expect(await rows.nth(0).innerText()).toMatch(/^Viewer\s+Olu Owner\s+\d+ \w+ 20\d\d/);
