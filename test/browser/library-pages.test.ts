@@ -68,8 +68,11 @@ describe("the library's pages", () => {
     const { page, asked } = await open();
     const second = await listed(server.url, 'sort=title&order=asc&limit=20&offset=20');
     expect(second).toHaveLength(20);
-    // Once the first page is shown, the second is fetched ahead, before anyone asks for it.
-    await expect.poll(() => asked.filter((u) => u.includes('offset=20')).length).toBe(1);
+    // Once the first page is shown, the second is fetched ahead, before anyone asks for it (when
+    // the browser is idle, or after 2 s at the latest).
+    await expect
+      .poll(() => asked.filter((u) => u.includes('offset=20')).length, { timeout: 10_000 })
+      .toBe(1);
 
     // Each change to the list as it is made: the cards shown, those kept hidden, whether it says
     // it is busy, and how tall the cards shown are.
@@ -177,7 +180,9 @@ describe("the library's pages", () => {
     const { page, asked } = await open();
     const before = await shownCards(page);
     // With the second page fetched ahead, which this tab must not take up.
-    await expect.poll(() => asked.filter((u) => u.includes('offset=20')).length).toBe(1);
+    await expect
+      .poll(() => asked.filter((u) => u.includes('offset=20')).length, { timeout: 10_000 })
+      .toBe(1);
     const opened = page.context().waitForEvent('page');
     await page.locator('.pager a[rel=next]').click({ modifiers: ['Control'] });
     const tab = await opened;
