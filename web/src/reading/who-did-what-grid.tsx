@@ -1,5 +1,5 @@
 /** The who-did-what grid: parties × stages, each cell a level in words and shape, or "not recorded". */
-import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useMemo, useRef, type CSSProperties } from 'react';
 import type { CaseFile, Component } from '../../../src/core/case.schema.js';
 import { GlossaryLink } from '../glossary/glossary-link.js';
 import { Term } from '../glossary/term.js';
@@ -21,6 +21,7 @@ import {
   type GridCell,
   type GridRow,
 } from './grid.js';
+import { useWindowFill } from '../ui/use-window-fill.js';
 import type { Highlight } from './highlight.js';
 import './marks.css';
 
@@ -42,16 +43,9 @@ export function WhoDidWhatGrid({
     () => buildGrid(document, component, componentIndex),
     [document, component, componentIndex],
   );
-  const [firstRows, setFirstRows] = useState(FIRST_ROWS_MIN);
   const body = useRef<HTMLTableSectionElement>(null);
-  useLayoutEffect(() => {
-    // Rows differ in height (a disputed cell lists each account): measured, before it is painted.
-    // Enough to fill the window when the part's heading is at its top, where a switch puts it.
-    if (!staged || firstRows >= rows.length || !body.current) return;
-    const top = body.current.closest('section')?.getBoundingClientRect().top;
-    if (top !== undefined && body.current.getBoundingClientRect().bottom - top < window.innerHeight)
-      setFirstRows((n) => n + FIRST_ROWS_MIN);
-  }, [staged, firstRows, rows.length]);
+  // Enough rows to fill the window when the part's heading is at its top, where a switch puts it.
+  const firstRows = useWindowFill(body, rows, staged, FIRST_ROWS_MIN, partTop);
   const shown = staged ? rows.slice(0, firstRows) : rows;
   const captionId = `grid-caption-${componentIndex}`;
   const cited = useMemo(() => new Set(highlight?.cells ?? []), [highlight]);
@@ -87,6 +81,10 @@ export function WhoDidWhatGrid({
 
 /** The fewest rows a staged grid starts with (see PartSection in case.page.tsx). */
 export const FIRST_ROWS_MIN = 4;
+
+/** The top of the part a grid is in: its heading's, which a part switch scrolls to the top. */
+const partTop = (body: HTMLElement): number =>
+  body.closest('section')?.getBoundingClientRect().top ?? 0;
 
 /** The stages, for the stylesheet's columns (styles.css lays each row out with one per stage). */
 const COLUMNS = { '--stages': STAGES.length } as CSSProperties;

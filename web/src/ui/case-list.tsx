@@ -1,8 +1,9 @@
 /** A page of case cards, drawn in two frames: first the cards that fill the window, then the rest. */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { CaseListing } from '../api.js';
 import { CaseCard } from './case-card.js';
 import { usePainted } from './use-painted.js';
+import { useWindowFill } from './use-window-fill.js';
 
 /** The cards a first frame starts with (a card is 250 to 500 px tall at 1280 px wide). */
 const FIRST = 2;
@@ -18,22 +19,11 @@ export function CaseList({
   // The page last drawn whole: the one before this, while this one's first frame is drawn.
   const painted = usePainted(items);
   const staged = painted !== items;
-  // How many cards this page's first frame draws, measured for this page.
-  const [first, setFirst] = useState({ of: items, n: FIRST });
-  const n = first.of === items ? first.n : FIRST;
   const list = useRef<HTMLUListElement>(null);
-
-  useLayoutEffect(() => {
-    // Cards differ in height: measured before the frame is painted, and more added until it is
-    // full: as many cards as short as the shortest drawn would take (so one more pass, mostly).
-    if (!staged || n >= items.length || !list.current) return;
-    const box = list.current.getBoundingClientRect();
-    const short = window.innerHeight - (fromTop ? box.height : box.bottom);
-    if (short <= 0) return;
-    const drawn = [...list.current.children].slice(0, n);
-    const least = Math.min(...drawn.map((card) => card.getBoundingClientRect().height));
-    setFirst({ of: items, n: n + Math.ceil(short / Math.max(least, 100)) });
-  }, [staged, n, items, fromTop]);
+  // The cards that fill the window: from its top, or from the list's, where the pager takes it.
+  const n = useWindowFill(list, items, staged, FIRST, (box) =>
+    fromTop ? box.getBoundingClientRect().top : 0,
+  );
 
   // Keyed by place: another page's cards change what they say in place, cheaper than drawing
   // each card anew (no card keeps anything of its case). In the first frame, the cards past the
