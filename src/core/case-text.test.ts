@@ -95,6 +95,12 @@ describe('parseCaseText', () => {
     );
   });
 
+  it('asks for a missing format line rather than naming a value that is not there', () => {
+    const found = problems(VALID.replace('format: coprism/1\n', ''));
+    expect(found[0]).toMatch(/^case\.yaml:1:1: format: is required; expected coprism\/1$/);
+    expect(found.join('\n')).not.toMatch(/undefined/);
+  });
+
   it('explains YAML syntax errors with a position', () => {
     expect(problems('format: coprism/1\nid: x\n  title: bad\n')[0]).toMatch(
       /^case\.yaml:\d+:\d+: this is not valid YAML or JSON: /,

@@ -82,6 +82,8 @@ function messageFor(issue: Issue, value: unknown, path: readonly PathPart[]): st
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
+      if (value === undefined)
+        return `is required; expected ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}`;
       if (path.at(-1) === 'format')
         return `${show(value)} is not a format this tool reads; expected ${allowed[0]}`;
       const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
