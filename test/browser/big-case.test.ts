@@ -147,6 +147,83 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
     expect(await page.evaluate(`document.activeElement?.id`)).toBe('part');
   });
 
+  it("marks a reason's cells without moving anything in the page, its bar at the window's foot", async () => {
+    await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
+    await wholeGrid(page);
+    // Where the part's rows, model cards and headings are in the page, and the room at its foot.
+    const layout = `(() => ({
+      places: [...document.querySelectorAll('section.part tbody tr, section.part .model-card, section.part h3')]
+        .map((el) => Math.round((el.getBoundingClientRect().top + scrollY) * 10) / 10),
+      room: document.body.style.paddingBottom,
+      scrollRoom: document.documentElement.style.scrollPaddingBottom,
+    }))()`;
+    type Layout = { places: number[]; room: string; scrollRoom: string };
+    const before = (await page.evaluate(layout)) as Layout;
+    expect(before.places.length).toBeGreaterThan(BIG_PARTIES);
+    expect(before).toMatchObject({ room: '', scrollRoom: '' });
+
+    await page.locator('section.part .model-card .reason-actions button').first().click();
+    await page.locator('section.part td.is-cited').first().waitFor();
+    const marked = (await page.evaluate(layout)) as Layout;
+    expect(marked.places).toEqual(before.places);
+
+    // The bar is fixed to the window's foot; the page keeps that much room below its end and in
+    // its scroll padding, and the cell focused is above the bar, not under it.
+    const bar = (await page.evaluate(`(() => {
+      const bar = document.querySelector('.highlight-bar');
+      const focused = document.activeElement.getBoundingClientRect();
+      return {
+        position: getComputedStyle(bar).position,
+        top: bar.getBoundingClientRect().top,
+        bottom: bar.getBoundingClientRect().bottom,
+        focusedCited: document.activeElement.matches('td.is-cited'),
+        focusedBottom: focused.bottom,
+      };
+    })()`)) as Record<string, number | string | boolean>;
+    const height = (await page.evaluate('innerHeight')) as number;
+    expect(bar).toMatchObject({ position: 'fixed', focusedCited: true });
+    expect(bar['bottom']).toBeLessThanOrEqual(height);
+    expect(bar['focusedBottom']).toBeLessThanOrEqual(Number(bar['top']));
+    const room = Math.ceil(height - Number(bar['top']));
+    expect(marked).toMatchObject({ room: `${room}px`, scrollRoom: `${room}px` });
+    // At the page's end, its footer is clear of the bar.
+    await page.evaluate('scrollTo(0, document.documentElement.scrollHeight)');
+    const footerBottom = (await page.evaluate(
+      `document.querySelector('.site-footer').getBoundingClientRect().bottom`,
+    )) as number;
+    expect(footerBottom).toBeLessThanOrEqual(Number(bar['top']) + 1);
+
+    // Each "Cited" tag sits on its cell's top edge, above the cell's words, within its width.
+    const tags =
+      (await page.evaluate(`[...document.querySelectorAll('section.part td.is-cited')].map((cell) => {
+      const tag = cell.querySelector('.cited-tag').getBoundingClientRect();
+      const box = cell.getBoundingClientRect();
+      const words = cell.querySelector('.level').getBoundingClientRect();
+      return tag.bottom <= words.top + 1 && tag.left >= box.left && tag.right <= box.right &&
+        tag.top < box.top && tag.bottom > box.top;
+    })`)) as boolean[];
+    expect(tags.length).toBeGreaterThan(0);
+    expect(tags.every(Boolean)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Back to the reason: nothing moved, and the room is given back.
+    await page.locator('.highlight-bar button').click();
+    expect(await page.locator('section.part .is-cited').count()).toBe(0);
+    expect(await page.evaluate(layout)).toEqual(before);
+
+    // On a narrow window the bar stays in the page's flow, above the grid, and needs no room.
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.locator('section.part .model-card .reason-actions button').first().click();
+    await page.locator('section.part td.is-cited').first().waitFor();
+    expect(
+      await page.evaluate(
+        `[getComputedStyle(document.querySelector('.highlight-bar')).position, document.body.style.paddingBottom]`,
+      ),
+    ).toEqual(['static', '']);
+    await screenshot(page, 'big-case-highlighted-320');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('puts every part whole on paper at once, whatever the screen had drawn', async () => {
     await page.goto(`${server.url}/w/library/cases/${BIG_CASE_ID}`);
     await page.locator('.grid tbody tr').first().waitFor();

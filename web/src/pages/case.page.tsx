@@ -20,6 +20,7 @@ import { LIBRARY, paths } from '../paths.js';
 import { Link, useLocation } from '../router.js';
 import { cite } from '../reading/grid.js';
 import type { Highlight } from '../reading/highlight.js';
+import { HighlightBar } from '../reading/highlight-bar.js';
 import { ModelCards, type ReasonActions } from '../reading/model-cards.js';
 import { FIRST_ROWS_MIN, WhoDidWhatGrid } from '../reading/who-did-what-grid.js';
 import { announce } from '../ui/announcer.js';
@@ -452,26 +453,6 @@ const PartFacts = memo(function PartFacts({
     </>
   );
 });
-
-function HighlightBar({
-  highlight,
-  onClear,
-}: {
-  highlight: Highlight | undefined;
-  onClear: () => void;
-}) {
-  if (!highlight) return null;
-  return (
-    <div className="highlight-bar">
-      <p>
-        <strong>Marked “Cited”:</strong> what this reason rests on — “{highlight.text}”
-      </p>
-      <button type="button" className="button secondary" onClick={onClear}>
-        Back to the reason
-      </button>
-    </div>
-  );
-}
 
 const pairWords = (between: readonly [PartyKind, PartyKind]) =>
   `${capitalise(partyKindWords(between[0]))} and ${partyKindWords(between[1])}`;
