@@ -148,7 +148,7 @@ export function LibraryPage({ workspace }: { workspace: string }) {
       return;
     }
     let live = true;
-    void ahead.answer(workspace, request).then((r) => {
+    void api.cases(workspace, new URLSearchParams(request)).then((r) => {
       if (!live) return;
       if (r.ok) show(r.value, request);
       else {
@@ -159,7 +159,7 @@ export function LibraryPage({ workspace }: { workspace: string }) {
     return () => {
       live = false;
     };
-  }, [ahead, workspace, request, session.user, show]);
+  }, [workspace, request, session.user, show]);
 
   const current = pageNumber(query);
   const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
@@ -180,10 +180,7 @@ export function LibraryPage({ workspace }: { workspace: string }) {
     toResults.current = true;
     const wanted = apiQuery(pageQuery(n)).toString();
     const fetched = ahead.take(workspace, wanted);
-    if (!fetched) {
-      ahead.ask(workspace, wanted);
-      return;
-    }
+    if (!fetched) return;
     answeredAhead.current = wanted;
     show(fetched, wanted);
   };
@@ -251,8 +248,6 @@ export function LibraryPage({ workspace }: { workspace: string }) {
     }
     if (!next.get('model')) next.delete('fit');
     toResults.current = false;
-    const wanted = apiQuery(next).toString();
-    if (wanted !== request) ahead.ask(workspace, wanted);
     submitted.current = paths.workspace(workspace, next);
     navigate(submitted.current);
   };

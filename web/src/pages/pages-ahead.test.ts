@@ -70,31 +70,4 @@ describe('pages fetched ahead', () => {
     expect(ahead.take('library', 'offset=0')).toBeUndefined();
     expect(ahead.take('library', 'offset=20')).toBeUndefined();
   });
-
-  it('gives the answer asked for with a click to the page that draws it, once', async () => {
-    const { ahead, asked, answer } = setUp();
-    ahead.ask('library', 'model=co-production');
-    const given = ahead.answer('library', 'model=co-production');
-    expect(asked).toEqual(['library?model=co-production']);
-    await answer(0, { ok: true, value: pageAt(0) });
-    expect(await given).toEqual({ ok: true, value: pageAt(0) });
-    // Used up: the same request again goes to the server.
-    void ahead.answer('library', 'model=co-production');
-    expect(asked).toHaveLength(2);
-  });
-
-  it('asks the server when the click asked for another request, or long ago, or before a clearing', () => {
-    const { ahead, asked, wait } = setUp();
-    ahead.ask('library', 'model=co-production');
-    void ahead.answer('library', 'model=user-centred-design');
-    expect(asked).toEqual(['library?model=co-production', 'library?model=user-centred-design']);
-    ahead.ask('library', 'q=sleep');
-    wait(60_000);
-    void ahead.answer('library', 'q=sleep');
-    expect(asked).toHaveLength(4);
-    ahead.ask('library', 'q=peer');
-    ahead.clear();
-    void ahead.answer('library', 'q=peer');
-    expect(asked).toHaveLength(6);
-  });
 });

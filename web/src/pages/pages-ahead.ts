@@ -1,7 +1,6 @@
 /** Pages of a case list fetched ahead (the pages either side of the one shown), so that the pager
  * answers without waiting for the server. Each is used once, and only while fresh: a case added
- * since shows on a page fetched when it is asked for. And the page a click asks for, asked as the
- * click is made: the server answers while the page draws the click, not after. */
+ * since shows on a page fetched when it is asked for. */
 import { api, type CasePage, type Result } from '../api.js';
 
 /** How long a page fetched ahead may stand in for asking the server. */
@@ -17,8 +16,6 @@ export class PagesAhead {
 
   readonly #pages = new Map<string, { page: CasePage; at: number }>();
   readonly #asked = new Set<string>();
-  /** The page a click asked for, until the page that drew the click takes its answer. */
-  #asking: { key: string; at: number; answer: Promise<Result<CasePage>> } | undefined;
   /** Counts the clearings, so that an answer to a request made before one is dropped. */
   #generation = 0;
 
@@ -43,30 +40,10 @@ export class PagesAhead {
     });
   }
 
-  /** Asks for the page a click wants now, for `answer` to give when the page has drawn the click. */
-  ask(workspace: string, request: string): void {
-    const key = `${workspace}?${request}`;
-    this.#asking = {
-      key,
-      at: this.now(),
-      answer: this.fetchPage(workspace, new URLSearchParams(request)),
-    };
-  }
-
-  /** The answer for this request: the one asked for with the click, if fresh, or else the server's. */
-  answer(workspace: string, request: string): Promise<Result<CasePage>> {
-    const asking = this.#asking;
-    this.#asking = undefined;
-    if (asking?.key === `${workspace}?${request}` && this.now() - asking.at < FRESH_MS)
-      return asking.answer;
-    return this.fetchPage(workspace, new URLSearchParams(request));
-  }
-
   /** Forgets every page (another person signed in or out: what they may see differs). */
   clear(): void {
     this.#generation += 1;
     this.#pages.clear();
     this.#asked.clear();
-    this.#asking = undefined;
   }
 }
