@@ -146,7 +146,10 @@ describe("the library's pages", () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let requests = 0;
     await page.route('**/api/workspaces/library/cases?*model=co-production*', async (route) => {
+      // The first page's; the next, fetched ahead once the answer is shown, is not counted.
+      if (route.request().url().includes('offset=0')) requests += 1;
       await held;
       await route.continue();
     });
@@ -173,6 +176,8 @@ describe("the library's pages", () => {
     await settled(page);
     expect(await page.locator('section.results').getAttribute('aria-busy')).toBeNull();
     expect(await shownCards(page)).toEqual(matching);
+    // The server was asked for it once.
+    expect(requests).toBe(1);
     await page.close();
   });
 
