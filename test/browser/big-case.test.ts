@@ -193,14 +193,18 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
     )) as number;
     expect(footerBottom).toBeLessThanOrEqual(Number(bar['top']) + 1);
 
-    // Each "Cited" tag sits on its cell's top edge, above the cell's words, within its width.
+    // Each "Cited" tag is laid over its cell's top, within the cell, above the cell's words.
     const tags =
       (await page.evaluate(`[...document.querySelectorAll('section.part td.is-cited')].map((cell) => {
-      const tag = cell.querySelector('.cited-tag').getBoundingClientRect();
+      const tag = cell.querySelector('.cited-tag');
+      const at = tag.getBoundingClientRect();
       const box = cell.getBoundingClientRect();
-      const words = cell.querySelector('.level').getBoundingClientRect();
-      return tag.bottom <= words.top + 1 && tag.left >= box.left && tag.right <= box.right &&
-        tag.top < box.top && tag.bottom > box.top;
+      // The words' line box begins with half its leading, above their letters.
+      const words = tag.nextElementSibling;
+      const style = getComputedStyle(words);
+      const lead = (parseFloat(style.lineHeight) - parseFloat(style.fontSize)) / 2;
+      return at.top >= box.top && at.left >= box.left && at.right <= box.right &&
+        at.bottom <= words.getBoundingClientRect().top + lead;
     })`)) as boolean[];
     expect(tags.length).toBeGreaterThan(0);
     expect(tags.every(Boolean)).toBe(true);
@@ -220,6 +224,13 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
         `[getComputedStyle(document.querySelector('.highlight-bar')).position, document.body.style.paddingBottom]`,
       ),
     ).toEqual(['static', '']);
+    // The focused cell is clear of the sticky party column, not under it.
+    const clear = await page.evaluate(`(() => {
+      const cell = document.activeElement;
+      const party = cell.parentElement.querySelector('th').getBoundingClientRect();
+      return cell.matches('td.is-cited') && cell.getBoundingClientRect().left >= party.right - 1;
+    })()`);
+    expect(clear).toBe(true);
     await screenshot(page, 'big-case-highlighted-320');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
