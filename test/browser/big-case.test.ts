@@ -217,22 +217,26 @@ describe('the reading of a case with 30 parties and 8 parts', () => {
 
     // On a narrow window the bar stays in the page's flow, above the grid, and needs no room.
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.locator('section.part .model-card .reason-actions button').first().click();
-    await page.locator('section.part td.is-cited').first().waitFor();
-    expect(
-      await page.evaluate(
-        `[getComputedStyle(document.querySelector('.highlight-bar')).position, document.body.style.paddingBottom]`,
-      ),
-    ).toEqual(['static', '']);
-    // The focused cell is clear of the sticky party column, not under it.
-    const clear = await page.evaluate(`(() => {
-      const cell = document.activeElement;
-      const party = cell.parentElement.querySelector('th').getBoundingClientRect();
-      return cell.matches('td.is-cited') && cell.getBoundingClientRect().left >= party.right - 1;
-    })()`);
-    expect(clear).toBe(true);
-    await screenshot(page, 'big-case-highlighted-320');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    try {
+      await page.locator('section.part .model-card .reason-actions button').first().click();
+      await page.locator('section.part td.is-cited').first().waitFor();
+      expect(
+        await page.evaluate(
+          `[getComputedStyle(document.querySelector('.highlight-bar')).position, document.body.style.paddingBottom]`,
+        ),
+      ).toEqual(['static', '']);
+      // The focused cell is clear of the sticky party column, not under it.
+      const clear = await page.evaluate(`(() => {
+        const cell = document.activeElement;
+        const party = cell.parentElement.querySelector('th').getBoundingClientRect();
+        return cell.matches('td.is-cited') && cell.getBoundingClientRect().left >= party.right - 1;
+      })()`);
+      expect(clear).toBe(true);
+      await screenshot(page, 'big-case-highlighted-320');
+    } finally {
+      // The tests after this one read the page at its usual size, whatever this one found.
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('puts every part whole on paper at once, whatever the screen had drawn', async () => {
